@@ -1,0 +1,3 @@
+list(APPEND OAUTH4QT_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/error.cpp
+)

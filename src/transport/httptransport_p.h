@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: BSD-3-Clause
+//
+//  W A R N I N G
+//  -------------
+// Internal API of oauth4qt (exported for its tests only). Not part of the public API.
+#pragma once
+
+#include <oauth4qt/error.h>
+
+#include <QtCore/QByteArray>
+#include <QtCore/QHash>
+#include <QtCore/QList>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QUrl>
+#include <QtNetwork/QSslConfiguration>
+
+#include <functional>
+#include <memory>
+#include <utility>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+class QNetworkRequest;
+QT_END_NAMESPACE
+
+namespace OAuth4Qt {
+
+using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
+
+//! One HTTP request as the protocol layer builds it. The transport adds User-Agent, Accept
+//! (application/json unless set), and the DPoP header when dpopProof is set.
+struct OAUTH4QT_TESTS_EXPORT HttpRequest
+{
+    QByteArray method = QByteArrayLiteral("GET");
+    QUrl url;
+    HeaderList headers;   //!< e.g. Content-Type, Authorization
+    QByteArray body;
+
+    /*!
+        DPoP hook (RFC 9449). When set, the transport calls it before each attempt with the
+        current DPoP nonce it holds for the URL's origin (empty when none) and sends the returned
+        value as the DPoP header; an error aborts the request with that error. When the server
+        answers use_dpop_nonce (400 JSON error, or 401 WWW-Authenticate: DPoP error=...) with a
+        DPoP-Nonce header, the transport stores the nonce and retries exactly once with a new proof.
+    */
+    std::function<QByteArray(const QByteArray &nonce, Error *error)> dpopProof;
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+};
+
+//! One HTTP response, complete (the transport never hands over a partial body).
+struct OAUTH4QT_TESTS_EXPORT HttpResponse
+{
+    int status = 0;
+    HeaderList headers;   //!< raw headers in order; repeated headers are kept
+    QByteArray body;
+    QUrl url;
+
+    //! The first value of header \a name (case-insensitive), or a null QByteArray.
+    QByteArray header(const QByteArray &name) const;
+    //! Every value of header \a name (case-insensitive), in order.
+    QList<QByteArray> headerValues(const QByteArray &name) const;
+    //! The media type of Content-Type, lower-cased, without parameters ("application/json").
+    QByteArray mimeType() const;
+    //! Retry-After in seconds (delta-seconds or HTTP-date), -1 when absent or invalid.
+    int retryAfterSeconds() const;
+};
+
+//! A parsed WWW-Authenticate challenge (RFC 9110 section 11.6.1).
+struct OAUTH4QT_TESTS_EXPORT AuthChallenge
+{
+    QByteArray scheme;                      //!< as sent; compare case-insensitively
+    QHash<QByteArray, QByteArray> params;   //!< auth-param names lower-cased; values unquoted
+    QByteArray token68;
+};
+
+/*!
+    Parses every challenge in the WWW-Authenticate header values \a values. Tolerates what
+    RFC 9110 allows (several challenges in one value, quoted strings with escapes) and stops at the
+    first malformed part, returning what was parsed before it. Never crashes on hostile input.
+*/
+OAUTH4QT_TESTS_EXPORT QList<AuthChallenge> parseWwwAuthenticate(const QList<QByteArray> &values);
+
+//! True when \a value is a valid DPoP nonce (NQCHAR: %x21 / %x23-5B / %x5D-7E, non-empty).
+OAUTH4QT_TESTS_EXPORT bool isValidDpopNonce(const QByteArray &value);
+
+//! The "origin" key the transport stores DPoP nonces under: scheme://host:port.
+OAUTH4QT_TESTS_EXPORT QString originOf(const QUrl &url);
+
+class HttpTransport;
+
+//! A request under way. Owned by the transport; deletes itself after the callback ran.
+class OAUTH4QT_TESTS_EXPORT HttpCall : public QObject
+{
+    Q_OBJECT
+public:
+    ~HttpCall() override;
+    //! Ends the request: the callback runs once with a Cancelled error (unless already finished).
+    void abort();
+    bool isFinished() const;
+
+private:
+    friend class HttpTransport;
+    explicit HttpCall(QObject *parent);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/*!
+    The one HTTP pipeline every request of the library goes through:
+    - https only; http only with allowInsecureHttp; any other scheme is refused (Usage errors);
+    - redirects are never followed (ManualRedirectPolicy): 3xx fails with RedirectRefused;
+    - an absolute deadline per request (requestTimeout, default 30 s) besides inactivity;
+    - a response size cap (maxResponseSize, default 1 MiB) enforced while reading, including
+      a Content-Length announced above it, and a decompression bomb;
+    - no cookies in or out, no HTTP cache, a User-Agent;
+    - TLS errors are never ignored; the application's QSslConfiguration (for mTLS) is applied;
+    - the application's request modifier runs last, on every request;
+    - DPoP proof and exactly one retry on use_dpop_nonce (see HttpRequest::dpopProof);
+      DPoP-Nonce headers on any response are stored per origin (bounded cache).
+    Transport problems (network, TLS, timeout, redirect, size) become Errors; any HTTP status
+    other than 3xx is handed to the caller as a response, since its meaning is the endpoint's.
+*/
+class OAUTH4QT_TESTS_EXPORT HttpTransport : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const HttpResponse &response, const Error &error)>;
+    using RequestModifier = std::function<void(QNetworkRequest &request)>;
+
+    explicit HttpTransport(QObject *parent = nullptr);
+    ~HttpTransport() override;
+
+    //! The application's manager; nullptr means an internal one (created on first use).
+    void setNetworkAccessManager(QNetworkAccessManager *manager);
+    QNetworkAccessManager *networkAccessManager() const;
+
+    void setAllowInsecureHttp(bool allow);
+    bool allowInsecureHttp() const;
+
+    void setRequestTimeout(int msecs);   //!< absolute deadline per request; default 30000
+    int requestTimeout() const;
+
+    void setMaxResponseSize(qint64 bytes); //!< default 1 MiB
+    qint64 maxResponseSize() const;
+
+    void setUserAgent(const QByteArray &userAgent);
+    QByteArray userAgent() const;
+
+    void setSslConfiguration(const QSslConfiguration &configuration);
+    QSslConfiguration sslConfiguration() const;
+
+    void setRequestModifier(const RequestModifier &modifier);
+
+    //! Checks \a url against the scheme rules (https; http only when allowed). Usage errors.
+    Error checkUrl(const QUrl &url) const;
+
+    /*!
+        Sends \a request. \a callback runs exactly once, always asynchronously (never inside
+        send()), with the complete response or an error. The returned call can be aborted; it
+        is deleted after the callback ran, so hold it in a QPointer.
+    */
+    HttpCall *send(const HttpRequest &request, Callback callback);
+
+    QByteArray dpopNonce(const QUrl &url) const;
+    void setDpopNonce(const QUrl &url, const QByteArray &nonce);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace OAuth4Qt
