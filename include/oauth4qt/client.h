@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#pragma once
+
+#include <oauth4qt/clientconfig.h>
+#include <oauth4qt/error.h>
+#include <oauth4qt/reply.h>
+#include <oauth4qt/servermetadata.h>
+#include <oauth4qt/tokenresponse.h>
+
+#include <QtCore/qdatetime.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qurl.h>
+
+#include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+class QNetworkRequest;
+class QSslConfiguration;
+QT_END_NAMESPACE
+
+namespace OAuth4Qt {
+
+class ClientPrivate;
+class HttpTransport;
+
+/*!
+    \class OAuth4Qt::Client
+    The hub of oauth4qt: one authorization server (issuer and its metadata) and one client
+    registration, with the HTTP pipeline every request goes through. Each operation returns a
+    Reply that finishes exactly once.
+
+    \code
+    auto *client = new OAuth4Qt::Client(this);
+    client->setIssuer(QUrl(QStringLiteral("https://id.example.com")));
+    client->setClientConfig(OAuth4Qt::ClientConfig(QStringLiteral("my-service"), secret));
+    auto *reply = client->requestClientCredentials(QStringLiteral("api:read"));
+    connect(reply, &OAuth4Qt::Reply::finished, this, [reply] {
+        reply->deleteLater();
+        if (reply->error())
+            qWarning() << reply->error().errorString();
+        else
+            useToken(reply->tokens().accessToken());
+    });
+    \endcode
+
+    Operations that need the metadata discover it first when only the issuer is set (concurrent
+    operations share one discovery request).
+*/
+class OAUTH4QT_EXPORT Client : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QUrl issuer READ issuer WRITE setIssuer NOTIFY issuerChanged FINAL)
+    Q_PROPERTY(OAuth4Qt::Client::DiscoveryMode discoveryMode READ discoveryMode WRITE setDiscoveryMode NOTIFY discoveryModeChanged FINAL)
+    Q_PROPERTY(OAuth4Qt::ServerMetadata metadata READ metadata WRITE setMetadata NOTIFY metadataChanged FINAL)
+    Q_PROPERTY(OAuth4Qt::ClientConfig clientConfig READ clientConfig WRITE setClientConfig NOTIFY clientConfigChanged FINAL)
+    Q_PROPERTY(bool allowInsecureHttp READ allowInsecureHttp WRITE setAllowInsecureHttp NOTIFY allowInsecureHttpChanged FINAL)
+    Q_PROPERTY(int requestTimeout READ requestTimeout WRITE setRequestTimeout NOTIFY requestTimeoutChanged FINAL)
+    Q_PROPERTY(qint64 maxResponseSize READ maxResponseSize WRITE setMaxResponseSize NOTIFY maxResponseSizeChanged FINAL)
+    Q_PROPERTY(int clockTolerance READ clockTolerance WRITE setClockTolerance NOTIFY clockToleranceChanged FINAL)
+    Q_PROPERTY(QByteArray userAgent READ userAgent WRITE setUserAgent NOTIFY userAgentChanged FINAL)
+
+public:
+    enum class DiscoveryMode {
+        OpenIdConnect, //!< {issuer}/.well-known/openid-configuration
+        OAuth2,        //!< RFC 8414: /.well-known/oauth-authorization-server{issuer path}
+    };
+    Q_ENUM(DiscoveryMode)
+
+    using RequestModifier = std::function<void(QNetworkRequest &request)>;
+    using Clock = std::function<QDateTime()>;
+
+    explicit Client(QObject *parent = nullptr);
+    ~Client() override;
+
+    QUrl issuer() const;
+    void setIssuer(const QUrl &issuer);
+    DiscoveryMode discoveryMode() const;
+    void setDiscoveryMode(DiscoveryMode mode);
+
+    //! The validated metadata; set it directly for static configuration without discovery
+    //! (validate a JSON document with ServerMetadata::fromJson() first).
+    ServerMetadata metadata() const;
+    void setMetadata(const ServerMetadata &metadata);
+
+    ClientConfig clientConfig() const;
+    void setClientConfig(const ClientConfig &config);
+
+    //! Permit http:// endpoints (loopback development only). Default false.
+    bool allowInsecureHttp() const;
+    void setAllowInsecureHttp(bool allow);
+    //! Absolute deadline per HTTP request in milliseconds (whole request and response). Default 30000.
+    int requestTimeout() const;
+    void setRequestTimeout(int msecs);
+    //! Response body cap in bytes. Default 1 MiB.
+    qint64 maxResponseSize() const;
+    void setMaxResponseSize(qint64 bytes);
+    //! Allowed clock skew in seconds for JWT time claims. Default 30.
+    int clockTolerance() const;
+    void setClockTolerance(int seconds);
+    QByteArray userAgent() const;
+    void setUserAgent(const QByteArray &userAgent);
+
+    //! The application's QNetworkAccessManager (proxy, TLS settings...); nullptr: an internal one.
+    //! The library never changes the manager's own settings; it sets what it needs per request.
+    QNetworkAccessManager *networkAccessManager() const;
+    void setNetworkAccessManager(QNetworkAccessManager *manager);
+    //! TLS configuration for every request: client certificate for tls_client_auth / mTLS,
+    //! custom CA. TLS errors are never ignored.
+    void setSslConfiguration(const QSslConfiguration &configuration);
+    //! Runs last on every outgoing request (extra headers, ...).
+    void setRequestModifier(const RequestModifier &modifier);
+    //! The clock used for JWT time checks and expiry (default: the system clock, UTC).
+    void setClock(const Clock &clock);
+    QDateTime currentTime() const;
+
+    //! Fetches and validates the metadata of issuer() and makes it metadata().
+    DiscoveryReply *discover();
+
+    //! client_credentials grant (RFC 6749 4.4).
+    TokenReply *requestClientCredentials(const QString &scope = {}, const Parameters &extra = {});
+    //! refresh_token grant (RFC 6749 6). An empty \a scope keeps the original scope.
+    TokenReply *refreshToken(const QString &refreshToken, const QString &scope = {},
+                             const Parameters &extra = {});
+    /*!
+        authorization_code grant (RFC 6749 4.1.3 with PKCE, RFC 7636). The authorization flows
+        call this; applications rarely do. \a nonce and \a maxAge are the ones of the
+        authorization request (for ID Token validation); an ID Token is required when \a scope
+        contains "openid".
+    */
+    TokenReply *exchangeAuthorizationCode(const QString &code, const QUrl &redirectUri,
+                                          const QString &codeVerifier, const QString &scope = {},
+                                          const QString &nonce = {}, int maxAge = -1,
+                                          const Parameters &extra = {});
+    /*!
+        Any grant at the token endpoint: token exchange (RFC 8693), JWT bearer (RFC 7523),
+        SAML 2.0 bearer (RFC 7522), an extension grant. \a parameters are sent as given
+        (scope, resource, subject_token, assertion, ...).
+    */
+    TokenReply *requestToken(const QString &grantType, const Parameters &parameters = {});
+
+    //! The HTTP pipeline (for the library's flows).
+    HttpTransport *transport() const;
+
+Q_SIGNALS:
+    void issuerChanged();
+    void discoveryModeChanged();
+    void metadataChanged();
+    void clientConfigChanged();
+    void allowInsecureHttpChanged();
+    void requestTimeoutChanged();
+    void maxResponseSizeChanged();
+    void clockToleranceChanged();
+    void userAgentChanged();
+
+private:
+    friend class ClientPrivate;
+    std::unique_ptr<ClientPrivate> const d;
+};
+
+} // namespace OAuth4Qt

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#pragma once
+
+#include <oauth4qt/error.h>
+#include <oauth4qt/jsonwebkey.h>
+
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qshareddata.h>
+#include <QtCore/qstring.h>
+#include <QtCore/qurl.h>
+
+#include <utility>
+
+namespace OAuth4Qt {
+
+//! Request parameters in order; a name may repeat (e.g. "resource").
+using Parameters = QList<std::pair<QString, QString>>;
+
+class ClientConfigData;
+
+/*!
+    \class OAuth4Qt::ClientConfig
+    The client's registration as the library uses it: identifier, authentication and the
+    algorithms it expects from the server. A value type; set it on a Client.
+*/
+class OAUTH4QT_EXPORT ClientConfig
+{
+    Q_GADGET
+    Q_PROPERTY(QString clientId READ clientId WRITE setClientId FINAL)
+    Q_PROPERTY(OAuth4Qt::ClientConfig::AuthMethod authMethod READ authMethod WRITE setAuthMethod FINAL)
+public:
+    //! How the client authenticates at the token, PAR, introspection, revocation, device and
+    //! backchannel endpoints.
+    enum class AuthMethod {
+        Automatic,          //!< client_secret_basic with a secret, none without (the default)
+        None,               //!< "none": public client, only client_id is sent
+        ClientSecretBasic,  //!< "client_secret_basic" (RFC 6749 2.3.1, id and secret form-encoded first)
+        ClientSecretPost,   //!< "client_secret_post"
+        ClientSecretJwt,    //!< "client_secret_jwt" (RFC 7523, HMAC with the secret)
+        PrivateKeyJwt,      //!< "private_key_jwt" (RFC 7523, the client's private key)
+        TlsClientAuth,      //!< "tls_client_auth" (RFC 8705): the certificate comes from the
+                            //!< application's QSslConfiguration (Client::setSslConfiguration)
+        SelfSignedTlsClientAuth, //!< "self_signed_tls_client_auth"
+    };
+    Q_ENUM(AuthMethod)
+
+    static QString authMethodName(AuthMethod method);
+    //! Parses "client_secret_basic" etc.; \a ok is false for an unknown name.
+    static AuthMethod authMethodFromName(const QString &name, bool *ok = nullptr);
+
+    ClientConfig();
+    explicit ClientConfig(const QString &clientId, const QString &clientSecret = {});
+    ClientConfig(const ClientConfig &other);
+    ClientConfig(ClientConfig &&other) noexcept;
+    ClientConfig &operator=(const ClientConfig &other);
+    ClientConfig &operator=(ClientConfig &&other) noexcept;
+    ~ClientConfig();
+
+    QString clientId() const;
+    void setClientId(const QString &id);
+
+    //! Never logged, never part of an error string.
+    QString clientSecret() const;
+    void setClientSecret(const QString &secret);
+
+    AuthMethod authMethod() const;
+    void setAuthMethod(AuthMethod method);
+    //! authMethod() with Automatic resolved.
+    AuthMethod effectiveAuthMethod() const;
+
+    //! The private key for private_key_jwt (and for signing request objects, JAR).
+    JsonWebKey privateKey() const;
+    void setPrivateKey(const JsonWebKey &key);
+
+    //! JWS alg for client assertions and request objects; empty = from the key (RS256, ES256,
+    //! EdDSA, ...) or HS256 for client_secret_jwt.
+    QString signingAlgorithm() const;
+    void setSigningAlgorithm(const QString &alg);
+
+    //! Expected ID Token alg (registered id_token_signed_response_alg); default RS256.
+    QString idTokenSignedResponseAlg() const;
+    void setIdTokenSignedResponseAlg(const QString &alg);
+    //! Registered userinfo_signed_response_alg; empty = JSON UserInfo expected.
+    QString userinfoSignedResponseAlg() const;
+    void setUserinfoSignedResponseAlg(const QString &alg);
+    //! Registered introspection_signed_response_alg (RFC 9701); empty = JSON.
+    QString introspectionSignedResponseAlg() const;
+    void setIntrospectionSignedResponseAlg(const QString &alg);
+    //! Registered authorization_signed_response_alg (JARM); default RS256.
+    QString authorizationSignedResponseAlg() const;
+    void setAuthorizationSignedResponseAlg(const QString &alg);
+
+    //! Any other registered metadata (from dynamic registration), kept as received.
+    QJsonObject extraMetadata() const;
+    void setExtraMetadata(const QJsonObject &metadata);
+
+    bool isNull() const { return clientId().isEmpty(); }
+
+private:
+    QSharedDataPointer<ClientConfigData> d;
+};
+
+} // namespace OAuth4Qt
+
+Q_DECLARE_METATYPE(OAuth4Qt::ClientConfig)

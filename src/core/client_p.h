@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Internal API of oauth4qt (exported for its tests only). Not part of the public API.
+#pragma once
+
+#include <oauth4qt/client.h>
+
+#include "core/reply_p.h"
+#include "protocol/endpoints_p.h"
+#include "transport/httptransport_p.h"
+
+#include <QtCore/QPointer>
+
+#include <functional>
+
+namespace OAuth4Qt {
+
+class OAUTH4QT_TESTS_EXPORT ClientPrivate
+{
+public:
+    static ClientPrivate *get(Client *client) { return client->d.get(); }
+    static const ClientPrivate *get(const Client *client) { return client->d.get(); }
+
+    using Continuation = std::function<void(const Error &error)>;
+    using ResponseHandler = std::function<void(const HttpResponse &response)>;
+    using RequestBuilder = std::function<HttpRequest(Error *error)>;
+    //! Post-processing of a token response that may need I/O (ID Token validation): calls
+    //! \a done exactly once with the (possibly enriched) tokens or an error.
+    using TokenValidator = std::function<void(Reply *reply, const TokenResponse &tokens,
+                                              const TokenExpectations &expectations,
+                                              std::function<void(const TokenResponse &, const Error &)> done)>;
+
+    explicit ClientPrivate(Client *q);
+
+    //! Runs \a next once metadata is available (discovering it first when only the issuer is
+    //! known; concurrent callers share one discovery). \a next is not run when \a reply finished
+    //! (aborted) meanwhile.
+    void withMetadata(Reply *reply, Continuation next);
+    //! Builds a request with \a build once the metadata is there, sends it for \a reply, and
+    //! hands the response to \a onResponse. Build errors and transport errors finish the reply.
+    void send(Reply *reply, RequestBuilder build, ResponseHandler onResponse);
+    //! A token request with section C processing, then tokenValidator (if any).
+    TokenReply *tokenRequest(const QString &grantType, const Parameters &parameters,
+                             TokenExpectations expectations);
+
+    EndpointContext endpointContext() const;
+    QDateTime now() const { return clock ? clock().toUTC() : QDateTime::currentDateTimeUtc(); }
+
+    Client *q;
+    HttpTransport *transport = nullptr;
+    QUrl issuer;
+    Client::DiscoveryMode discoveryMode = Client::DiscoveryMode::OpenIdConnect;
+    ServerMetadata metadata;
+    ClientConfig config;
+    int clockTolerance = 30;
+    Client::Clock clock;
+    TokenValidator tokenValidator;
+
+    // Shared discovery.
+    QPointer<HttpCall> discoveryCall;
+    QList<std::pair<QPointer<Reply>, Continuation>> discoveryWaiters;
+    void startDiscovery();
+};
+
+} // namespace OAuth4Qt

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#include "formencoding_p.h"
+
+namespace OAuth4Qt {
+
+QByteArray formEncode(const QString &text)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const QByteArray utf8 = text.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size() * 3);
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+            out.append(c);
+        } else if (u == ' ') {
+            out.append('+');
+        } else {
+            out.append('%');
+            out.append(hex[u >> 4]);
+            out.append(hex[u & 0xF]);
+        }
+    }
+    return out;
+}
+
+QByteArray formEncode(const Parameters &parameters)
+{
+    QByteArray out;
+    for (const auto &[name, value] : parameters) {
+        if (!out.isEmpty())
+            out.append('&');
+        out.append(formEncode(name));
+        out.append('=');
+        out.append(formEncode(value));
+    }
+    return out;
+}
+
+QString queryString(const Parameters &parameters)
+{
+    return QString::fromLatin1(formEncode(parameters));
+}
+
+} // namespace OAuth4Qt
