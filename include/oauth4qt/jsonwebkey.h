@@ -51,7 +51,8 @@ public:
     //! A symmetric key for HS256/384/512 (for example a client secret for client_secret_jwt).
     static JsonWebKey fromSecret(const QByteArray &secret);
     //! Generates a key pair suited to \a algorithm ("ES256" -> P-256, "RS256"/"PS256" -> RSA 2048,
-    //! "EdDSA" -> Ed25519, "ES384" -> P-384, "ES512" -> P-521).
+    //! "EdDSA" -> Ed25519, "ES384" -> P-384, "ES512" -> P-521; "HS256/384/512" -> a random secret
+    //! of the hash length). The generated key has no "alg" member (see setAlgorithm()).
     static JsonWebKey generate(const QString &algorithm, Error *error = nullptr);
     //! Generates an RSA key pair of \a bits (2048 to 16384; smaller sizes fail with InvalidKey).
     static JsonWebKey generateRsa(int bits, Error *error = nullptr);

@@ -386,6 +386,12 @@ PkeyPtr importRsa(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Err
     PkeyPtr pkey = fromParams("RSA", *isPrivate ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, bld.get());
     if (!pkey)
         return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid RSA key")), PkeyPtr();
+    if (*isPrivate && jwk.contains(QLatin1String("p"))) {
+        // p * q == n, d and the CRT values consistent with e
+        PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey.get(), nullptr));
+        if (!check || EVP_PKEY_pairwise_check(check.get()) != 1)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("RSA private key does not match the public key")), PkeyPtr();
+    }
     return pkey;
 }
 

@@ -238,6 +238,8 @@ void tst_JsonWebKey::rejectsInvalidJwk_data()
     QTest::newRow("RSA e one") << with(rsa, QStringLiteral("e"), b64(QByteArray("\x01"))) << drop;
     QTest::newRow("RSA n empty") << with(rsa, QStringLiteral("n"), QString()) << drop;
     QTest::newRow("RSA multi-prime") << with(rsa, QStringLiteral("oth"), QJsonArray{ QJsonObject() }) << keep;
+    QTest::newRow("RSA p does not match n") << with(rsa, QStringLiteral("p"), obj(rfc7520RsaJwk).value(QLatin1String("p"))) << keep;
+    QTest::newRow("RSA d does not match") << with(rsa, QStringLiteral("d"), obj(rfc7520RsaJwk).value(QLatin1String("d"))) << keep;
     QTest::newRow("RSA partial CRT") << [&] { QJsonObject o = rsa; o.remove(QLatin1String("qi")); return o; }() << keep;
     QTest::newRow("OKP X25519") << with(okp, QStringLiteral("crv"), QStringLiteral("X25519")) << drop;
     QTest::newRow("OKP Ed448") << with(okp, QStringLiteral("crv"), QStringLiteral("Ed448")) << drop;
