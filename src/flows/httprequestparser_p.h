@@ -30,7 +30,7 @@ struct HttpRequestLimits
     int maxHeaderCount = 100;
 };
 
-struct HttpRequestHead
+struct OAUTH4QT_TESTS_EXPORT HttpRequestHead
 {
     enum class Status {
         Incomplete,           //!< valid so far; more bytes needed
