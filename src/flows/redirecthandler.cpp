@@ -7,7 +7,8 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcListener, "oauth4qt.listener")
+// Info and debug messages (never codes or state values) are off unless enabled with QT_LOGGING_RULES.
+Q_LOGGING_CATEGORY(lcListener, "oauth4qt.listener", QtWarningMsg)
 
 namespace {
 
