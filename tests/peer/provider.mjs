@@ -23,7 +23,9 @@ const KEYS_DIR = path.join(HERE, 'keys');
 
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
-  const opts = { port: 0, info: undefined, pid: undefined, dpopNonce: false, ciba: true, quiet: false };
+  const opts = {
+    port: 0, info: undefined, pid: undefined, dpopNonce: false, ciba: true, quiet: false, maxLifetime: 0,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const value = () => {
@@ -39,14 +41,17 @@ function parseArgs(argv) {
       case '--ciba': opts.ciba = true; break;
       case '--no-ciba': opts.ciba = false; break;
       case '--quiet': opts.quiet = true; break;
+      // Exit by itself after N seconds (0: never), so an aborted test run leaves no server behind.
+      case '--max-lifetime': opts.maxLifetime = Number.parseInt(value(), 10); break;
       case '-h': case '--help':
-        console.log('usage: provider.mjs --info FILE [--port N] [--pid FILE] [--dpop-nonce] [--no-ciba] [--quiet]');
+        console.log('usage: provider.mjs --info FILE [--port N] [--pid FILE] [--dpop-nonce] [--no-ciba] [--quiet] [--max-lifetime S]');
         process.exit(0);
         break;
       default: throw new Error(`unknown argument: ${a}`);
     }
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('bad --port');
+  if (!Number.isInteger(opts.maxLifetime) || opts.maxLifetime < 0) throw new Error('bad --max-lifetime');
   return opts;
 }
 
@@ -748,3 +753,6 @@ function shutdown(sig) {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+if (opts.maxLifetime > 0) {
+  setTimeout(() => shutdown(`max lifetime ${opts.maxLifetime}s reached`), opts.maxLifetime * 1000).unref();
+}

@@ -310,12 +310,15 @@ async function main() {
     const dpop = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
     const req = () => oauth.clientCredentialsGrantRequest(as, client, auths.basic, {}, opt({ DPoP: dpop }));
     let res;
+    let challenged = false;
     try {
       res = await oauth.processClientCredentialsResponse(as, client, await req());
     } catch (e) {
       check(oauth.isDPoPNonceError(e), `DPoP error ${e}`);
+      challenged = true;
       res = await oauth.processClientCredentialsResponse(as, client, await req());
     }
+    check(challenged === info.dpop_nonce_required, 'use_dpop_nonce challenge iff the fixture requires nonces');
     check(res.token_type.toLowerCase() === 'dpop', 'DPoP token type');
     ok(`DPoP client_credentials (nonce ${info.dpop_nonce_required ? 'required' : 'not required'})`);
   }
