@@ -245,6 +245,39 @@ async function main() {
     ok('authorization_code (JARM, ES256 ID token)');
   }
 
+  // ---- PAR carrying a signed request object (JAR), private_key_jwt client, [::1] redirect rejected for web
+  {
+    const client = { client_id: C.private_key_jwt.client_id };
+    const auth = auths.private_key_jwt_es256;
+    const state = oauth.generateRandomState();
+    const verifier = oauth.generateRandomCodeVerifier();
+    const params = new URLSearchParams({
+      client_id: client.client_id,
+      redirect_uri: 'http://127.0.0.1/callback',
+      response_type: 'code',
+      scope: 'openid profile api:read',
+      resource: info.resource,
+      state,
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
+    const request = await oauth.issueRequestObject(as, client, params,
+      { key: await pemKey(ecKey.pem_file, 'ES256'), kid: ecKey.kid });
+    const par = await oauth.processPushedAuthorizationResponse(as, client,
+      await oauth.pushedAuthorizationRequest(as, client, auth, new URLSearchParams({ client_id: client.client_id, request }), opt()));
+    const authUrl = new URL(as.authorization_endpoint);
+    authUrl.searchParams.set('client_id', client.client_id);
+    authUrl.searchParams.set('request_uri', par.request_uri);
+    const cb = await runAuthorization(authUrl, 'http://127.0.0.1/callback');
+    const got = oauth.validateAuthResponse(as, client, cb, state);
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client,
+      await oauth.authorizationCodeGrantRequest(as, client, auth, got, 'http://127.0.0.1/callback', verifier,
+        opt({ additionalParameters: { resource: info.resource } })));
+    const at = jose.decodeJwt(tokens.access_token);
+    check(at.aud === info.resource && at.sub === 'alice' && at.scope === 'api:read', `resource-bound JWT access token ${JSON.stringify(at)}`);
+    ok('PAR + signed request object (JAR) + resource indicator, private_key_jwt');
+  }
+
   // ---- device flow approved through the test endpoint
   {
     const client = { client_id: C.public.client_id };
