@@ -142,6 +142,17 @@ QString SignalGuard::signalName(int sig)
     case SIGUSR1: return QStringLiteral("SIGUSR1");
     case SIGUSR2: return QStringLiteral("SIGUSR2");
     case SIGALRM: return QStringLiteral("SIGALRM");
+    case SIGSEGV: return QStringLiteral("SIGSEGV");
+    case SIGBUS: return QStringLiteral("SIGBUS");
+    case SIGFPE: return QStringLiteral("SIGFPE");
+    case SIGILL: return QStringLiteral("SIGILL");
+    case SIGABRT: return QStringLiteral("SIGABRT");
+    case SIGTRAP: return QStringLiteral("SIGTRAP");
+    case SIGSYS: return QStringLiteral("SIGSYS");
+    case SIGXCPU: return QStringLiteral("SIGXCPU");
+    case SIGXFSZ: return QStringLiteral("SIGXFSZ");
+    case SIGVTALRM: return QStringLiteral("SIGVTALRM");
+    case SIGPROF: return QStringLiteral("SIGPROF");
     default: break;
     }
 #endif
