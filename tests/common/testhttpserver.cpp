@@ -315,8 +315,8 @@ public:
         connect(&m_pump, &QTimer::timeout, this, &Connection::pump);
         m_trickle.setInterval(10);
         connect(&m_trickle, &QTimer::timeout, this, &Connection::trickleByte);
-        if (socket->bytesAvailable() > 0)
-            QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
+        // Data may have arrived (and readyRead been emitted) while the socket was pending.
+        QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
     }
 
     ~Connection() override
@@ -618,13 +618,17 @@ TestHttpServer::TestHttpServer(Mode mode, const QHostAddress &address, QObject *
     } else {
         d->server = new QTcpServer(this);
     }
-    connect(d->server, &QTcpServer::newConnection, this, [this] {
+    // QSslServer queues a socket only after its handshake: it then emits
+    // pendingConnectionAvailable (newConnection already fired when the TCP connection came in).
+    auto accept = [this] {
         while (QTcpSocket *socket = d->server->nextPendingConnection()) {
             ++d->connectionCount;
             d->connections.append(new Connection(this, socket));
         }
         d->connections.removeAll(QPointer<Connection>());
-    });
+    };
+    connect(d->server, &QTcpServer::newConnection, this, accept);
+    connect(d->server, &QTcpServer::pendingConnectionAvailable, this, accept);
     if (!d->server->listen(address, 0))
         qWarning("TestHttpServer: cannot listen: %s", qPrintable(d->server->errorString()));
 }
