@@ -73,6 +73,7 @@ private Q_SLOTS:
     void refusedSchemes_data();
     void refusedSchemes();
     void insecureHttpAllowed();
+    void ipv6Loopback();
 
     // defaults and hooks
     void defaultHeaders();
@@ -188,6 +189,22 @@ void tst_HttpTransport::insecureHttpAllowed()
     QCOMPARE(r.response.status, 200);
     QCOMPARE(r.response.body, QByteArrayLiteral("{\"a\":\"b\"}"));
     QCOMPARE(r.response.mimeType(), QByteArrayLiteral("application/json"));
+}
+
+void tst_HttpTransport::ipv6Loopback()
+{
+    TestHttpServer server(TestHttpServer::Mode::Plain, QHostAddress(QHostAddress::LocalHostIPv6));
+    if (!server.isListening())
+        QSKIP("this machine has no IPv6 loopback");
+    QCOMPARE(server.url(QStringLiteral("/x")).host(), QStringLiteral("::1"));
+    HttpTransport transport;
+    server.prepare(transport);
+    const CallResult r = sendAndWait(transport, get(server.url(QStringLiteral("/x?a=b+c"))));
+    QCOMPARE(r.callbacks, 1);
+    QCOMPARE(r.response.status, 404);
+    QCOMPARE(server.lastRequest().path, QStringLiteral("/x"));
+    QCOMPARE(server.lastRequest().queryValue(QStringLiteral("a")), QStringLiteral("b c"));
+    QCOMPARE(server.lastRequest().target, QByteArrayLiteral("/x?a=b+c"));
 }
 
 // ---------------------------------------------------------------------------------------------
