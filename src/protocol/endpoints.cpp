@@ -136,7 +136,7 @@ HttpRequest buildAuthenticatedPost(const QUrl &endpoint, Parameters parameters,
         if (client.clientSecret().isEmpty())
             return fail(Error(ErrorCode::InvalidConfiguration, QStringLiteral("client_secret_basic needs a client secret")));
         // RFC 6749 section 2.3.1 and Appendix B: form-encode both before Base64.
-        const QByteArray credentials = formEncode(client.clientId()) + ':' + formEncode(client.clientSecret());
+        const QByteArray credentials = formEncodeStrict(client.clientId()) + ':' + formEncodeStrict(client.clientSecret());
         request.setHeader("Authorization", "Basic " + credentials.toBase64());
         break;
     }

@@ -3,7 +3,8 @@
 
 namespace OAuth4Qt {
 
-QByteArray formEncode(const QString &text)
+namespace {
+QByteArray encode(const QString &text, bool strict)
 {
     static const char hex[] = "0123456789ABCDEF";
     const QByteArray utf8 = text.toUtf8();
@@ -11,7 +12,8 @@ QByteArray formEncode(const QString &text)
     out.reserve(utf8.size() * 3);
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')
+            || (!strict && (u == '*' || u == '-' || u == '.' || u == '_'))) {
             out.append(c);
         } else if (u == ' ') {
             out.append('+');
@@ -22,6 +24,17 @@ QByteArray formEncode(const QString &text)
         }
     }
     return out;
+}
+} // namespace
+
+QByteArray formEncode(const QString &text)
+{
+    return encode(text, false);
+}
+
+QByteArray formEncodeStrict(const QString &text)
+{
+    return encode(text, true);
 }
 
 QByteArray formEncode(const Parameters &parameters)

@@ -10,11 +10,16 @@
 namespace OAuth4Qt {
 
 /*!
-    application/x-www-form-urlencoded encoding of one name or value: space becomes '+', ALPHA and
-    DIGIT stay, every other byte of the UTF-8 form is %XX (upper case). This is the encoding RFC 6749
-    Appendix B asks for, and what client_secret_basic applies to id and secret before Base64.
+    application/x-www-form-urlencoded encoding of one name or value (WHATWG URL standard): space
+    becomes '+', ALPHA, DIGIT and "*-._" stay, every other byte of the UTF-8 form is %XX.
 */
 OAUTH4QT_TESTS_EXPORT QByteArray formEncode(const QString &text);
+/*!
+    The strictest form of the same encoding, for client_secret_basic (RFC 6749 2.3.1 and
+    Appendix B): only ALPHA and DIGIT stay, space becomes '+', everything else is %XX, so the
+    ':' separator and any '%' or '+' in an id or secret survive every server's decoder.
+*/
+OAUTH4QT_TESTS_EXPORT QByteArray formEncodeStrict(const QString &text);
 //! name=value&... of \a parameters with formEncode().
 OAUTH4QT_TESTS_EXPORT QByteArray formEncode(const Parameters &parameters);
 //! The query string of \a parameters (for authorization URLs), same encoding.

@@ -143,7 +143,8 @@ int main(int argc, char **argv)
 
     // Raw baseline: the same request bytes, POSTed with a plain QNetworkAccessManager.
     QNetworkAccessManager nam;
-    const QByteArray authorization = "Basic " + (formEncodeBasic(clientId) + ':' + formEncodeBasic(secret)).toBase64();
+    const QByteArray credentials = formEncodeBasic(clientId) + ':' + formEncodeBasic(secret);
+    const QByteArray authorization = "Basic " + credentials.toBase64();
     const QByteArray body = "grant_type=client_credentials&scope=" + QUrl::toPercentEncoding(scope);
     auto rawGrant = [&](std::function<void(bool)> done) {
         QNetworkRequest request(tokenEndpoint);

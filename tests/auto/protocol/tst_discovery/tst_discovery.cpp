@@ -86,7 +86,7 @@ void tst_Discovery::metadata_data()
     // A6
     QTest::newRow("A6 http endpoint") << QByteArray(R"({"issuer":"https://as.example","token_endpoint":"http://as.example/token"})") << ErrorCode::InvalidMember;
     QTest::newRow("A6 file") << QByteArray(R"({"issuer":"https://as.example","authorization_endpoint":"file:///etc/passwd"})") << ErrorCode::InvalidMember;
-    QTest::newRow("A6 javascript") << QByteArray(R"({"issuer":"https://as.example","authorization_endpoint":"javascript:alert(1)"})") << ErrorCode::InvalidMember;
+    QTest::newRow("A6 javascript") << QByteArray(R"J({"issuer":"https://as.example","authorization_endpoint":"javascript:alert(1)"})J") << ErrorCode::InvalidMember;
     QTest::newRow("A6 data") << QByteArray(R"({"issuer":"https://as.example","authorization_endpoint":"data:text/html,x"})") << ErrorCode::InvalidMember;
     QTest::newRow("A6 custom scheme") << QByteArray(R"({"issuer":"https://as.example","authorization_endpoint":"myapp://x"})") << ErrorCode::InvalidMember;
     QTest::newRow("A6 relative") << QByteArray(R"({"issuer":"https://as.example","token_endpoint":"/token"})") << ErrorCode::InvalidMember;

@@ -209,7 +209,7 @@ void tst_TokenEndpoint::oauthErrors()
     HeaderList extra;
     if (!wwwAuthenticate.isEmpty())
         extra.append({ "WWW-Authenticate", wwwAuthenticate });
-    extra.append({ "Retry-After", "7" });
+    extra.append({ QByteArray("Retry-After"), QByteArray("7") });
     Error error;
     processTokenResponse(response(status, body, "application/json", extra), TokenExpectations(), &error);
     QCOMPARE(error.code(), code);
@@ -307,8 +307,8 @@ void tst_TokenEndpoint::requestBuilding()
     QVERIFY(!error);
     QCOMPARE(request.method, QByteArray("POST"));
     QCOMPARE(request.url.toString(), QStringLiteral("https://as.example/token?x=1")); // A7: query kept
-    QCOMPARE(request.body, QByteArray("grant_type=client%5Fcredentials&scope=a+b&resource=https%3A%2F%2Fr1%2Eexample%2F"
-                                      "&resource=https%3A%2F%2Fr2%2Eexample%2F&client%5Fid=app"));
+    QCOMPARE(request.body, QByteArray("grant_type=client_credentials&scope=a+b&resource=https%3A%2F%2Fr1.example%2F"
+                                      "&resource=https%3A%2F%2Fr2.example%2F&client_id=app"));
     // The library sets grant_type and assertions itself.
     buildTokenRequest(GrantType::clientCredentials(), { { QStringLiteral("grant_type"), QStringLiteral("x") } }, context, &error);
     QCOMPARE(error.code(), ErrorCode::InvalidArgument);
