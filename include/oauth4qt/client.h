@@ -3,6 +3,7 @@
 
 #include <oauth4qt/clientconfig.h>
 #include <oauth4qt/error.h>
+#include <oauth4qt/registrationreply.h>
 #include <oauth4qt/reply.h>
 #include <oauth4qt/servermetadata.h>
 #include <oauth4qt/tokenresponse.h>
@@ -139,6 +140,65 @@ public:
         (scope, resource, subject_token, assertion, ...).
     */
     TokenReply *requestToken(const QString &grantType, const Parameters &parameters = {});
+
+    // --- OpenID Connect (issue 3) ---
+    /*!
+        refresh_token grant for a session with an ID Token: like refreshToken(), and an ID Token
+        in the response must keep the iss and sub of \a previousIdTokenClaims (the original
+        ID Token's claims, TokenResponse::idTokenClaims()), OpenID Connect Core 12.2.
+    */
+    TokenReply *refreshOpenIdTokens(const QString &refreshToken, const QJsonObject &previousIdTokenClaims,
+                                    const QString &scope = {}, const Parameters &extra = {});
+    /*!
+        UserInfo request (OpenID Connect Core 5.3): GET with the access token in the
+        Authorization header only. JSON, or a signed JWT when the client registered
+        userinfo_signed_response_alg (the other kind is refused; the signature, alg, and iss/aud
+        when present are verified). result() holds the claims; \a expectedSubject (the ID Token's
+        sub) must equal their sub. A 401 challenge fails with AuthenticationChallenge.
+    */
+    JsonReply *userInfo(const QString &accessToken, const QString &expectedSubject = {});
+    /*!
+        Token introspection (RFC 7662): result() is the response with "active" a boolean; an
+        inactive token gives exactly {"active": false}. With introspectionSignedResponseAlg
+        registered, asks for and verifies a JWT response (RFC 9701) and returns its
+        token_introspection object.
+    */
+    JsonReply *introspect(const QString &token, const QString &tokenTypeHint = {});
+    /*!
+        Token revocation (RFC 7009): succeeds on 200 (whatever the body) and 204. A 400
+        unsupported_token_type fails with OAuthError "unsupported_token_type"; a 503 with
+        Retry-After carries Error::retryAfter().
+    */
+    Reply *revoke(const QString &token, const QString &tokenTypeHint = {});
+    //! Dynamic client registration (RFC 7591) at registration_endpoint, with an optional initial
+    //! access token; the reply gives a ready ClientConfig.
+    RegistrationReply *registerClient(const QJsonObject &clientMetadata, const QString &initialAccessToken = {});
+    /*!
+        RP-initiated logout: the end_session_endpoint URL with id_token_hint, client_id,
+        post_logout_redirect_uri, state and ui_locales (empty ones left out). Needs the metadata
+        (discover() first); an invalid URL and \a error otherwise.
+    */
+    QUrl endSessionUrl(const QString &idTokenHint = {}, const QUrl &postLogoutRedirectUri = {},
+                       const QString &state = {}, const QString &uiLocales = {}, Error *error = nullptr) const;
+    /*!
+        Protected resource metadata (RFC 9728) of \a resourceUrl: fetched from
+        /.well-known/oauth-protected-resource inserted after the host, or from
+        \a resourceMetadataUrl when given (the resource_metadata parameter of a challenge);
+        the document's "resource" must equal \a resourceUrl. Needs no authorization server.
+    */
+    JsonReply *discoverProtectedResource(const QUrl &resourceUrl, const QUrl &resourceMetadataUrl = {});
+    //! The same, with the metadata URL taken from the resource_metadata parameter of the
+    //! WWW-Authenticate header values \a wwwAuthenticate of a 401 from \a resourceUrl.
+    JsonReply *discoverProtectedResourceFromChallenge(const QUrl &resourceUrl, const QList<QByteArray> &wwwAuthenticate);
+    /*!
+        For resource servers: validates an RFC 9068 JWT access token issued by issuer():
+        typ at+jwt, signature with the issuer's JWKS (cached, shared with ID Token validation),
+        iss, aud containing \a audience, exp, iat, sub, client_id, jti. \a algorithms defaults
+        to every asymmetric algorithm (the key type must fit). result() holds the claims.
+    */
+    JsonReply *validateAccessToken(const QString &accessToken, const QString &audience,
+                                   const QStringList &algorithms = {});
+    // --- end OpenID Connect (issue 3) ---
 
     //! The HTTP pipeline (for the library's flows).
     HttpTransport *transport() const;

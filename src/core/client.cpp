@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "client_p.h"
+#include "core/client_oidc_p.h"
 
 #include <QtCore/QLoggingCategory>
 #include <QtNetwork/QSslConfiguration>
@@ -8,7 +9,10 @@ namespace OAuth4Qt {
 
 Q_LOGGING_CATEGORY(lcClient, "oauth4qt.client")
 
-ClientPrivate::ClientPrivate(Client *qq) : q(qq), transport(new HttpTransport(qq)) {}
+ClientPrivate::ClientPrivate(Client *qq) : q(qq), transport(new HttpTransport(qq))
+{
+    tokenValidator = makeIdTokenValidator(this); // issue 3: ID Tokens are always validated
+}
 
 EndpointContext ClientPrivate::endpointContext() const
 {

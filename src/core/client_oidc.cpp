@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// The OpenID Connect operations of Client (issue 3): ID Token validation of token responses,
+// UserInfo, introspection, revocation, registration, logout URL, protected resource metadata and
+// RFC 9068 access token validation.
+#include "core/client_oidc_p.h"
+
+#include "validation/jwkscache_p.h"
+#include "validation/oidcendpoints_p.h"
+
+#include <oauth4qt/idtokenvalidator.h>
+#include <oauth4qt/jws.h>
+#include <oauth4qt/registrationreply.h>
+
+#include <QtCore/QLoggingCategory>
+
+namespace OAuth4Qt {
+
+Q_LOGGING_CATEGORY(lcOidc, "oauth4qt.oidc")
+
+// ---- RegistrationReply -----------------------------------------------------------------------
+
+RegistrationReply::RegistrationReply(QObject *parent) : JsonReply(parent) {}
+ClientConfig RegistrationReply::clientConfig() const { return m_config; }
+void RegistrationReply::setClientConfig(const ClientConfig &config) { m_config = config; }
+ClientConfig RegistrationReply::clientConfigFromRegistration(const QJsonObject &registration, Error *error)
+{
+    return OAuth4Qt::clientConfigFromRegistration(registration, error);
+}
+
+// ---- JWKS and the ID Token hook --------------------------------------------------------------
+
+JwksCache *clientJwksCache(ClientPrivate *d)
+{
+    static const QString name = QStringLiteral("oauth4qt-jwks-cache");
+    auto *cache = d->q->findChild<JwksCache *>(name, Qt::FindDirectChildrenOnly);
+    if (!cache) {
+        cache = new JwksCache(d->transport, d->q);
+        cache->setObjectName(name);
+        cache->setClock([d] { return d->now(); });
+    }
+    cache->setJwksUri(d->metadata.jwksUri()); // drops the cache when jwks_uri changed (A13)
+    return cache;
+}
+
+JwksCache *clientJwksCache(Client *client) { return clientJwksCache(ClientPrivate::get(client)); }
+
+static IdTokenValidator idTokenValidatorFor(ClientPrivate *d, const TokenResponse &tokens,
+                                            const TokenExpectations &expectations)
+{
+    IdTokenValidator v;
+    v.setIssuer(issuerString(d->metadata));
+    v.setClientId(d->config.clientId());
+    v.setClientSecret(d->config.clientSecret());
+    v.setAlgorithm(d->config.idTokenSignedResponseAlg());
+    v.setServerAlgorithms(d->metadata.idTokenSigningAlgValuesSupported());
+    v.setNonce(expectations.nonce);
+    v.setMaxAge(expectations.maxAge);
+    v.setAccessToken(tokens.accessToken());
+    v.setRefresh(expectations.grantType == GrantType::refreshToken());
+    v.setPreviousIssuer(expectations.previousIdTokenIssuer);
+    v.setPreviousSubject(expectations.previousIdTokenSubject);
+    v.setClockTolerance(d->clockTolerance);
+    v.setClock([d] { return d->now(); });
+    return v;
+}
+
+ClientPrivate::TokenValidator makeIdTokenValidator(ClientPrivate *d)
+{
+    return [d](Reply *reply, const TokenResponse &tokens, const TokenExpectations &expectations,
+               std::function<void(const TokenResponse &, const Error &)> done) {
+        const IdTokenValidator validator = idTokenValidatorFor(d, tokens, expectations);
+        validateWithJwks(
+            clientJwksCache(d), reply, tokens.idToken().toUtf8(),
+            [validator, idToken = tokens.idToken().toUtf8()](const JsonWebKeySet &keys, Error *error) {
+                IdTokenValidator v = validator;
+                v.setKeys(keys);
+                return v.validate(idToken, error);
+            },
+            [tokens, done](const QJsonObject &claims, const Error &error) {
+                if (error) {
+                    qCDebug(lcOidc) << "ID Token rejected:" << error;
+                    done(TokenResponse(), error);
+                    return;
+                }
+                TokenResponse validated = tokens;
+                validated.setIdTokenClaims(claims);
+                done(validated, Error());
+            });
+    };
+}
+
+namespace {
+
+template <typename R>
+R *failedReply(Client *q, const Error &error)
+{
+    auto *reply = new R(q);
+    ReplyPrivate::get(reply)->finishLater(error);
+    return reply;
+}
+
+void finishJson(JsonReply *reply, const QJsonObject &result, const Error &error)
+{
+    if (!reply || reply->isFinished())
+        return;
+    if (!error)
+        reply->setResult(result);
+    ReplyPrivate::get(reply)->finish(error);
+}
+
+} // namespace
+
+// ---- Client operations ----------------------------------------------------------------------
+
+TokenReply *Client::refreshOpenIdTokens(const QString &refreshToken, const QJsonObject &previousIdTokenClaims,
+                                        const QString &scope, const Parameters &extra)
+{
+    if (refreshToken.isEmpty())
+        return failedReply<TokenReply>(this, Error(ErrorCode::InvalidArgument, QStringLiteral("the refresh token is empty")));
+    Parameters parameters{ { QStringLiteral("refresh_token"), refreshToken } };
+    if (!scope.isEmpty())
+        parameters.append({ QStringLiteral("scope"), scope });
+    parameters += extra;
+    TokenExpectations expectations;
+    expectations.requestedScope = scope;
+    expectations.previousIdTokenIssuer = previousIdTokenClaims.value(QLatin1String("iss")).toString();
+    expectations.previousIdTokenSubject = previousIdTokenClaims.value(QLatin1String("sub")).toString();
+    return d->tokenRequest(GrantType::refreshToken(), parameters, expectations);
+}
+
+JsonReply *Client::userInfo(const QString &accessToken, const QString &expectedSubject)
+{
+    if (accessToken.isEmpty())
+        return failedReply<JsonReply>(this, Error(ErrorCode::InvalidArgument, QStringLiteral("the access token is empty")));
+    auto *reply = new JsonReply(this);
+    QPointer<JsonReply> guard(reply);
+    ClientPrivate *dd = d.get();
+    dd->send(
+        reply,
+        [dd, accessToken](Error *error) {
+            return buildUserInfoRequest(dd->metadata.userinfoEndpoint(), accessToken, error);
+        },
+        [dd, guard, expectedSubject](const HttpResponse &response) {
+            const QString signedAlg = dd->config.userinfoSignedResponseAlg();
+            Error e;
+            const UserInfoBody body = processUserInfoResponse(response, signedAlg, &e);
+            if (e || body.jwt.isEmpty()) {
+                if (!e)
+                    e = checkUserInfoClaims(body.claims, expectedSubject);
+                finishJson(guard, body.claims, e);
+                return;
+            }
+            const JwtValidator validator = userInfoJwtValidator(signedAlg, dd->config.clientSecret().toUtf8());
+            const QString issuer = issuerString(dd->metadata);
+            const QString clientId = dd->config.clientId();
+            validateWithJwks(
+                clientJwksCache(dd), guard, body.jwt,
+                [validator, jwt = body.jwt, dd](const JsonWebKeySet &keys, Error *error) {
+                    JwtValidator v = validator;
+                    v.setKeys(keys);
+                    v.setClockTolerance(dd->clockTolerance);
+                    v.setClock([dd] { return dd->now(); });
+                    return v.validate(jwt, error);
+                },
+                [guard, expectedSubject, issuer, clientId](const QJsonObject &claims, const Error &error) {
+                    Error e = error;
+                    if (!e)
+                        e = checkUserInfoClaims(claims, expectedSubject, issuer, clientId);
+                    finishJson(guard, claims, e);
+                });
+        });
+    return reply;
+}
+
+JsonReply *Client::introspect(const QString &token, const QString &tokenTypeHint)
+{
+    if (token.isEmpty())
+        return failedReply<JsonReply>(this, Error(ErrorCode::InvalidArgument, QStringLiteral("the token is empty")));
+    auto *reply = new JsonReply(this);
+    QPointer<JsonReply> guard(reply);
+    ClientPrivate *dd = d.get();
+    const QString alg = dd->config.introspectionSignedResponseAlg();
+    const bool jwt = !alg.isEmpty();
+    dd->send(
+        reply,
+        [dd, token, tokenTypeHint, jwt](Error *error) {
+            return buildIntrospectionRequest(token, tokenTypeHint, jwt, dd->endpointContext(), error);
+        },
+        [dd, guard, jwt, alg](const HttpResponse &response) {
+            Error e;
+            const IntrospectionBody body = processIntrospectionResponse(response, jwt, &e);
+            if (e || !jwt) {
+                finishJson(guard, body.result, e);
+                return;
+            }
+            const JwtValidator validator = introspectionJwtValidator(issuerString(dd->metadata), dd->config.clientId(),
+                                                                     alg, dd->config.clientSecret().toUtf8());
+            validateWithJwks(
+                clientJwksCache(dd), guard, body.jwt,
+                [validator, jwt = body.jwt, dd](const JsonWebKeySet &keys, Error *error) {
+                    JwtValidator v = validator;
+                    v.setKeys(keys);
+                    v.setClockTolerance(dd->clockTolerance);
+                    v.setClock([dd] { return dd->now(); });
+                    return v.validate(jwt, error);
+                },
+                [guard](const QJsonObject &claims, const Error &error) {
+                    Error e = error;
+                    QJsonObject result;
+                    if (!e)
+                        result = introspectionFromJwtClaims(claims, &e);
+                    finishJson(guard, result, e);
+                });
+        });
+    return reply;
+}
+
+Reply *Client::revoke(const QString &token, const QString &tokenTypeHint)
+{
+    if (token.isEmpty())
+        return failedReply<JsonReply>(this, Error(ErrorCode::InvalidArgument, QStringLiteral("the token is empty")));
+    auto *reply = new JsonReply(this);
+    QPointer<JsonReply> guard(reply);
+    ClientPrivate *dd = d.get();
+    dd->send(
+        reply,
+        [dd, token, tokenTypeHint](Error *error) {
+            return buildRevocationRequest(token, tokenTypeHint, dd->endpointContext(), error);
+        },
+        [guard](const HttpResponse &response) {
+            finishJson(guard, QJsonObject(), processRevocationResponse(response));
+        });
+    return reply;
+}
+
+RegistrationReply *Client::registerClient(const QJsonObject &clientMetadata, const QString &initialAccessToken)
+{
+    auto *reply = new RegistrationReply(this);
+    QPointer<RegistrationReply> guard(reply);
+    ClientPrivate *dd = d.get();
+    dd->send(
+        reply,
+        [dd, clientMetadata, initialAccessToken](Error *error) {
+            return buildRegistrationRequest(dd->metadata.registrationEndpoint(), clientMetadata, initialAccessToken, error);
+        },
+        [guard](const HttpResponse &response) {
+            ClientConfig config;
+            Error e;
+            const QJsonObject json = processRegistrationResponse(response, &config, &e);
+            if (!e)
+                guard->setClientConfig(config);
+            finishJson(guard, json, e);
+        });
+    return reply;
+}
+
+QUrl Client::endSessionUrl(const QString &idTokenHint, const QUrl &postLogoutRedirectUri, const QString &state,
+                           const QString &uiLocales, Error *error) const
+{
+    if (d->metadata.isNull()) {
+        if (error)
+            *error = Error(ErrorCode::InvalidState, QStringLiteral("no metadata: call discover() first"));
+        return QUrl();
+    }
+    Error e;
+    const QUrl url = buildEndSessionUrl(d->metadata.endSessionEndpoint(), d->config.clientId(), idTokenHint,
+                                        postLogoutRedirectUri, state, uiLocales, &e);
+    if (!e)
+        e = d->transport->checkUrl(url);
+    if (error)
+        *error = e;
+    return e ? QUrl() : url;
+}
+
+JsonReply *Client::discoverProtectedResource(const QUrl &resourceUrl, const QUrl &resourceMetadataUrl)
+{
+    Error e;
+    QUrl url = resourceMetadataUrl;
+    if (url.isEmpty())
+        url = protectedResourceMetadataUrl(resourceUrl, &e);
+    if (!e)
+        e = d->transport->checkUrl(url);
+    if (!e)
+        e = d->transport->checkUrl(resourceUrl);
+    if (e)
+        return failedReply<JsonReply>(this, e);
+    auto *reply = new JsonReply(this);
+    QPointer<JsonReply> guard(reply);
+    HttpRequest request;
+    request.method = QByteArrayLiteral("GET");
+    request.url = url;
+    request.setHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    const bool insecure = d->transport->allowInsecureHttp();
+    ReplyPrivate::get(reply)->setCall(d->transport->send(request, [guard, resourceUrl, insecure](const HttpResponse &response, const Error &error) {
+        if (!guard || guard->isFinished())
+            return;
+        ReplyPrivate::get(guard)->setCall(nullptr);
+        Error e = error;
+        QJsonObject json;
+        if (!e)
+            json = processProtectedResourceMetadata(response, resourceUrl, insecure, &e);
+        finishJson(guard, json, e);
+    }));
+    return reply;
+}
+
+JsonReply *Client::discoverProtectedResourceFromChallenge(const QUrl &resourceUrl, const QList<QByteArray> &wwwAuthenticate)
+{
+    Error e;
+    const QUrl url = resourceMetadataUrlFromChallenge(wwwAuthenticate, d->transport->allowInsecureHttp(), &e);
+    if (e)
+        return failedReply<JsonReply>(this, e);
+    return discoverProtectedResource(resourceUrl, url);
+}
+
+JsonReply *Client::validateAccessToken(const QString &accessToken, const QString &audience, const QStringList &algorithms)
+{
+    if (accessToken.isEmpty())
+        return failedReply<JsonReply>(this, Error(ErrorCode::InvalidArgument, QStringLiteral("the access token is empty")));
+    if (audience.isEmpty())
+        return failedReply<JsonReply>(this, Error(ErrorCode::InvalidArgument, QStringLiteral("the expected audience is empty")));
+    auto *reply = new JsonReply(this);
+    QPointer<JsonReply> guard(reply);
+    ClientPrivate *dd = d.get();
+    const QByteArray jwt = accessToken.toUtf8();
+    dd->withMetadata(reply, [dd, guard, jwt, audience, algorithms](const Error &metadataError) {
+        if (!guard || guard->isFinished())
+            return;
+        if (metadataError) {
+            ReplyPrivate::get(guard)->finishLater(metadataError);
+            return;
+        }
+        const JwtValidator validator = accessTokenJwtValidator(issuerString(dd->metadata), audience, algorithms);
+        validateWithJwks(
+            clientJwksCache(dd), guard, jwt,
+            [validator, jwt, dd](const JsonWebKeySet &keys, Error *error) {
+                JwtValidator v = validator;
+                v.setKeys(keys);
+                v.setClockTolerance(dd->clockTolerance);
+                v.setClock([dd] { return dd->now(); });
+                return v.validate(jwt, error);
+            },
+            [guard](const QJsonObject &claims, const Error &error) { finishJson(guard, claims, error); });
+    });
+    return reply;
+}
+
+} // namespace OAuth4Qt
