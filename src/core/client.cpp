@@ -83,7 +83,9 @@ void ClientPrivate::send(Reply *reply, RequestBuilder build, ResponseHandler onR
             return;
         }
         Error e;
-        const HttpRequest request = build(&e);
+        HttpRequest request = build(&e);
+        if (!e)
+            attachDPoPForEndpoint(request);
         if (!e)
             e = transport->checkUrl(request.url);
         if (e) {
@@ -109,6 +111,8 @@ TokenReply *ClientPrivate::tokenRequest(const QString &grantType, const Paramete
 {
     auto *reply = new TokenReply(q);
     expectations.grantType = grantType;
+    expectations.dpopProofSent = !dpopKey.isNull();
+    expectations.dpopRequired = dpopRequired;
     QPointer<TokenReply> guard(reply);
     send(
         reply,
