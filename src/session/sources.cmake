@@ -4,3 +4,8 @@ list(APPEND OAUTH4QT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/pollingresponses.cpp
     ${CMAKE_CURRENT_LIST_DIR}/session_p.h
 )
+list(APPEND OAUTH4QT_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/tokenpoller.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tokenpoller_p.h
+    ${CMAKE_CURRENT_LIST_DIR}/deviceauthorizationflow.cpp
+)
