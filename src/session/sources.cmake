@@ -9,3 +9,7 @@ list(APPEND OAUTH4QT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/tokenpoller_p.h
     ${CMAKE_CURRENT_LIST_DIR}/deviceauthorizationflow.cpp
 )
+list(APPEND OAUTH4QT_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/tokenstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tokensession.cpp
+)
