@@ -51,8 +51,11 @@ public:
     //! A symmetric key for HS256/384/512 (for example a client secret for client_secret_jwt).
     static JsonWebKey fromSecret(const QByteArray &secret);
     //! Generates a key pair suited to \a algorithm ("ES256" -> P-256, "RS256"/"PS256" -> RSA 2048,
-    //! "EdDSA" -> Ed25519, "ES384" -> P-384, "ES512" -> P-521).
+    //! "EdDSA" -> Ed25519, "ES384" -> P-384, "ES512" -> P-521; "HS256/384/512" -> a random secret
+    //! of the hash length). The generated key has no "alg" member (see setAlgorithm()).
     static JsonWebKey generate(const QString &algorithm, Error *error = nullptr);
+    //! Generates an RSA key pair of \a bits (2048 to 16384; smaller sizes fail with InvalidKey).
+    static JsonWebKey generateRsa(int bits, Error *error = nullptr);
 
     bool isNull() const;
     KeyType keyType() const;
@@ -71,6 +74,12 @@ public:
     //! True when this key can sign/verify with JWS \a alg (key type, curve and size fit, and the
     //! JWK's own "alg"/"use"/"key_ops" restrictions, when present, allow it).
     bool supportsAlgorithm(const QString &alg) const;
+    //! True when the key type, curve and size fit JWS \a alg (ignores the JWK's alg/use/key_ops).
+    bool fitsAlgorithm(const QString &alg) const;
+    //! True when the JWK's own restrictions allow \a alg and \a operation ("sign", "verify";
+    //! empty: any): "alg" equal when present, "use" == "sig" when present, "key_ops" containing
+    //! \a operation when present.
+    bool allowsOperation(const QString &alg, const QString &operation) const;
     //! RS256 for RSA, ES256/ES384/ES512 by curve, EdDSA for Ed25519, HS256 for oct.
     QString defaultAlgorithm() const;
 

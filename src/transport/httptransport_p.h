@@ -46,16 +46,22 @@ struct OAUTH4QT_TESTS_EXPORT HttpRequest
     */
     std::function<QByteArray(const QByteArray &nonce, Error *error)> dpopProof;
 
+    //! Replaces every header \a name (case-insensitive) by one with \a value.
     void setHeader(const QByteArray &name, const QByteArray &value);
+    //! The first value of header \a name (case-insensitive), or a null QByteArray.
+    QByteArray header(const QByteArray &name) const;
 };
 
 //! One HTTP response, complete (the transport never hands over a partial body).
 struct OAUTH4QT_TESTS_EXPORT HttpResponse
 {
     int status = 0;
-    HeaderList headers;   //!< raw headers in order; repeated headers are kept
+    //! Raw headers in order, as QNetworkReply reports them: Qt joins a repeated header into
+    //! one value separated by ", " (Set-Cookie by "\n"), so two DPoP-Nonce headers arrive as one
+    //! value that is not a valid nonce.
+    HeaderList headers;
     QByteArray body;
-    QUrl url;
+    QUrl url;   //!< the request URL
 
     //! The first value of header \a name (case-insensitive), or a null QByteArray.
     QByteArray header(const QByteArray &name) const;
@@ -90,19 +96,28 @@ OAUTH4QT_TESTS_EXPORT QString originOf(const QUrl &url);
 
 class HttpTransport;
 
-//! A request under way. Owned by the transport; deletes itself after the callback ran.
+//! A request under way. Owned by the transport (a child of it); deletes itself (deleteLater)
+//! after the callback ran. Destroying it, or the transport, ends the request without callback.
 class OAUTH4QT_TESTS_EXPORT HttpCall : public QObject
 {
     Q_OBJECT
 public:
     ~HttpCall() override;
-    //! Ends the request: the callback runs once with a Cancelled error (unless already finished).
+    //! Ends the request: the callback runs once, synchronously inside abort(), with
+    //! Error::cancelled() (nothing happens when the call already finished).
     void abort();
     bool isFinished() const;
 
 private:
     friend class HttpTransport;
     explicit HttpCall(QObject *parent);
+    void start();
+    void startAttempt(const QByteArray &nonce);
+    void onMetaData();
+    void readAvailable();
+    void onFinished();
+    void releaseReply();
+    void finish(const HttpResponse &response, const Error &error);
     struct Private;
     std::unique_ptr<Private> d;
 };
@@ -113,18 +128,26 @@ private:
     - redirects are never followed (ManualRedirectPolicy): 3xx fails with RedirectRefused;
     - an absolute deadline per request (requestTimeout, default 30 s) besides inactivity;
     - a response size cap (maxResponseSize, default 1 MiB) enforced while reading, including
-      a Content-Length announced above it, and a decompression bomb;
+      a Content-Length announced above it, and a decompression bomb: Qt's transparent gzip/deflate
+      decoding is kept (QNAM sets Accept-Encoding itself unless the request sets it) and the cap
+      counts decoded bytes; the reply's read buffer is bounded so Qt never buffers far ahead;
     - no cookies in or out, no HTTP cache, a User-Agent;
     - TLS errors are never ignored; the application's QSslConfiguration (for mTLS) is applied;
-    - the application's request modifier runs last, on every request;
+    - the application's request modifier runs last, on every request (it may add headers or
+      change the TLS configuration; the redirect/cookie/cache attributes are enforced again after
+      it, and a URL it changes must still pass the scheme rules);
     - DPoP proof and exactly one retry on use_dpop_nonce (see HttpRequest::dpopProof);
       DPoP-Nonce headers on any response are stored per origin (bounded cache).
     Transport problems (network, TLS, timeout, redirect, size) become Errors; any HTTP status
-    other than 3xx is handed to the caller as a response, since its meaning is the endpoint's.
+    other than 3xx is handed to the caller as a response, since its meaning is the endpoint's
+    (429/503 included: see HttpResponse::retryAfterSeconds()). With an error the response is empty.
+    Logs to "oauth4qt.transport": method, scheme://host:port/path (never the query, headers or
+    bodies), status and elapsed time.
 */
 class OAUTH4QT_TESTS_EXPORT HttpTransport : public QObject
 {
     Q_OBJECT
+    friend class HttpCall;
 public:
     using Callback = std::function<void(const HttpResponse &response, const Error &error)>;
     using RequestModifier = std::function<void(QNetworkRequest &request)>;

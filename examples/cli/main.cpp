@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// oauth4qt-cli: a command-line OAuth 2.0 / OpenID Connect client on top of oauth4qt.
+// Its interface is a contract (docs/cli-contract.md): option and command names, exactly one
+// JSON object on stdout, the error object, exit statuses 0/2/3/4/5, never dying by a signal.
+
+#include "options.h"
+#include "signalguard.h"
+
+#include <oauth4qt/client.h>
+#include <oauth4qt/error.h>
+#include <oauth4qt/reply.h>
+#include <oauth4qt/version.h>
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QPointer>
+
+#include <cstdio>
+#include <exception>
+#include <limits>
+
+#ifdef Q_OS_UNIX
+#  include <unistd.h>
+#endif
+
+using namespace OAuth4Qt;
+
+namespace Cli {
+
+enum ExitStatus { ExitSuccess = 0, ExitUsage = 2, ExitTransport = 3, ExitServer = 4, ExitInvalidResponse = 5 };
+
+// ---- output ---------------------------------------------------------------------------------
+
+//! Writes the one JSON object of this run to stdout. Returns false when it could not be written.
+bool writeJson(const QJsonObject &object)
+{
+    // Exactly one JSON object per run, whatever happens after the first one.
+    static bool done = false;
+    if (done)
+        return true;
+    done = true;
+    SignalGuard::beginOutput();
+#ifdef Q_OS_UNIX
+    const bool pretty = ::isatty(STDOUT_FILENO);
+#else
+    const bool pretty = false;
+#endif
+    QByteArray data = QJsonDocument(object).toJson(pretty ? QJsonDocument::Indented : QJsonDocument::Compact);
+    if (!data.endsWith('\n'))
+        data.append('\n');
+    const size_t written = std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+    const bool flushed = std::fflush(stdout) == 0;
+    return written == size_t(data.size()) && flushed;
+}
+
+QJsonObject errorObject(const QString &kind, const QString &code, const QString &message, int status = 0,
+                        const QString &oauthError = {}, const QString &oauthErrorDescription = {})
+{
+    QJsonObject error{
+        { QStringLiteral("kind"), kind },
+        { QStringLiteral("code"), code },
+        { QStringLiteral("message"), message },
+    };
+    if (status > 0)
+        error.insert(QStringLiteral("status"), status);
+    if (!oauthError.isEmpty())
+        error.insert(QStringLiteral("oauth_error"), oauthError);
+    if (!oauthErrorDescription.isEmpty())
+        error.insert(QStringLiteral("oauth_error_description"), oauthErrorDescription);
+    return QJsonObject{ { QStringLiteral("error"), error } };
+}
+
+int exitStatusOf(ErrorCategory category)
+{
+    switch (category) {
+    case ErrorCategory::Usage: return ExitUsage;
+    case ErrorCategory::Transport: return ExitTransport;
+    case ErrorCategory::Cancelled: return ExitTransport;
+    case ErrorCategory::Server: return ExitServer;
+    case ErrorCategory::InvalidResponse: return ExitInvalidResponse;
+    case ErrorCategory::NoError: break;
+    }
+    return ExitInvalidResponse;
+}
+
+//! Cancelled is reported as a transport failure (the contract has no exit status of its own for it).
+QString kindOf(ErrorCategory category)
+{
+    if (category == ErrorCategory::Cancelled)
+        return errorCategoryName(ErrorCategory::Transport);
+    return errorCategoryName(category);
+}
+
+int printError(const Error &error)
+{
+    writeJson(errorObject(kindOf(error.category()), error.codeName(), error.errorString(), error.httpStatus(),
+                          error.oauthError(), error.oauthErrorDescription()));
+    return exitStatusOf(error.category());
+}
+
+int printUsageError(const UsageError &error)
+{
+    writeJson(errorObject(errorCategoryName(ErrorCategory::Usage), error.code, error.message));
+    return ExitUsage;
+}
+
+// Not an OAuth failure and none of the contract's kinds fits exactly: an internal error (out of
+// memory, a bug) is reported as a transport-kind failure so that scripts retry or give up.
+int printInternalError(const QString &what)
+{
+    writeJson(errorObject(errorCategoryName(ErrorCategory::Transport), QStringLiteral("internal_error"),
+                          QStringLiteral("Internal error: %1").arg(what)));
+    return ExitTransport;
+}
+
+// ---- a run ----------------------------------------------------------------------------------
+
+/*!
+    One invocation: configures the Client, discovers (always first, as the contract says), runs
+    the command and prints its outcome. The process exits when the outcome is printed.
+*/
+class Session
+{
+public:
+    explicit Session(const Options &options) : m_options(options)
+    {
+        m_client.setIssuer(options.issuer);
+        m_client.setDiscoveryMode(options.discoveryMode);
+        m_client.setAllowInsecureHttp(options.allowInsecureHttp);
+        m_client.setRequestTimeout(options.timeoutMsecs);
+        m_client.setClockTolerance(options.clockTolerance);
+        m_client.setClientConfig(options.clientConfig);
+        m_client.setUserAgent(QByteArrayLiteral("oauth4qt-cli/" OAUTH4QT_VERSION_STRING));
+    }
+
+    const Options &options() const { return m_options; }
+    Client &client() { return m_client; }
+
+    void start()
+    {
+        DiscoveryReply *reply = m_client.discover();
+        watch(reply, [this, reply] {
+            if (reply->error()) {
+                finish(reply->error());
+                return;
+            }
+            m_options.command->run(*this);
+        });
+    }
+
+    //! A signal asked the process to end: cancel what runs; the reply reports the cancellation.
+    void cancel(int signalNumber)
+    {
+        if (m_finished)
+            return;
+        m_cancelledBy = signalNumber;
+        if (m_current && !m_current->isFinished())
+            m_current->abort(); // finishes the reply at once, with a Cancelled error
+        if (!m_finished)
+            finish(Error::cancelled());
+    }
+
+    //! Prints the token response when \a reply succeeds.
+    void finishWithTokens(TokenReply *reply)
+    {
+        watch(reply, [this, reply] {
+            if (reply->error()) {
+                finish(reply->error());
+                return;
+            }
+            const TokenResponse tokens = reply->tokens();
+            QJsonObject result = tokens.toJson();
+            const QJsonObject claims = tokens.idTokenClaims();
+            if (!claims.isEmpty())
+                result.insert(QStringLiteral("id_token_claims"), claims);
+            succeed(result);
+        });
+    }
+
+    //! Prints the JSON result when \a reply succeeds.
+    void finishWithJson(JsonReply *reply)
+    {
+        watch(reply, [this, reply] {
+            if (reply->error())
+                finish(reply->error());
+            else
+                succeed(reply->result());
+        });
+    }
+
+    void succeed(const QJsonObject &result)
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        exit(writeJson(result) ? ExitSuccess : ExitTransport);
+    }
+
+    void finish(const Error &error)
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        if (m_cancelledBy && error.category() == ErrorCategory::Cancelled) {
+            exit(printError(Error::cancelled(QStringLiteral("interrupted by %1")
+                                                 .arg(SignalGuard::signalName(m_cancelledBy)))));
+            return;
+        }
+        exit(printError(error));
+    }
+
+    void failInternal(const QString &what)
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        exit(printInternalError(what));
+    }
+
+private:
+    template <typename Function>
+    void watch(Reply *reply, Function onFinished)
+    {
+        m_current = reply;
+        QObject::connect(reply, &Reply::finished, &m_client, [this, reply, onFinished] {
+            reply->deleteLater();
+            // An exception must not unwind through Qt's event loop.
+            try {
+                onFinished();
+            } catch (const std::exception &e) {
+                failInternal(QString::fromLocal8Bit(e.what()));
+            } catch (...) {
+                failInternal(QStringLiteral("unknown exception"));
+            }
+        });
+    }
+
+    static void exit(int status) { QCoreApplication::exit(status); }
+
+    Options m_options;
+    Client m_client;
+    QPointer<Reply> m_current;
+    int m_cancelledBy = 0;
+    bool m_finished = false;
+};
+
+// ---- commands -------------------------------------------------------------------------------
+
+void runDiscover(Session &session)
+{
+    // Discovery already ran (first, for every command): print what it validated.
+    session.succeed(session.client().metadata().toJson());
+}
+
+void runClientCredentials(Session &session)
+{
+    const Options &o = session.options();
+    session.finishWithTokens(session.client().requestClientCredentials(o.scope, o.extraParameters()));
+}
+
+void runRefresh(Session &session)
+{
+    const Options &o = session.options();
+    session.finishWithTokens(session.client().refreshToken(o.value(QStringLiteral("refresh-token")), o.scope,
+                                                           o.extraParameters()));
+}
+
+void runGrant(Session &session)
+{
+    const Options &o = session.options();
+    Parameters parameters;
+    if (!o.scope.isEmpty())
+        parameters.append({ QStringLiteral("scope"), o.scope });
+    parameters += o.extraParameters();
+    session.finishWithTokens(session.client().requestToken(o.value(QStringLiteral("grant-type")), parameters));
+}
+
+using L = QLatin1String;
+
+//! Every command: one row each. A row without a function is parsed and validated, then refused
+//! with the usage error not_implemented until its feature lands in the library.
+const QList<CommandSpec> &commands()
+{
+    static const QList<CommandSpec> table = {
+        { L("discover"), "print the validated authorization server metadata", {}, {}, false, runDiscover },
+        { L("client-credentials"), "client credentials grant", {}, {}, true, runClientCredentials },
+        { L("refresh"), "refresh token grant", { { L("refresh-token") } }, { L("refresh-token") }, true, runRefresh },
+        { L("grant"), "any grant at the token endpoint; its parameters come from --param",
+          { { L("grant-type") } }, { L("grant-type") }, true, runGrant },
+        { L("authorization-code"), "authorization code grant with PKCE through a browser and a loopback redirect",
+          { { L("browser") }, { L("redirect-port") }, { L("redirect-path") }, { L("par"), false }, { L("jar"), false },
+            { L("response-mode") }, { L("max-age") }, { L("prompt") }, { L("flow-timeout") } },
+          {}, true, nullptr },
+        { L("device"), "device authorization grant (RFC 8628)", {}, {}, true, nullptr },
+        { L("ciba"), "client-initiated backchannel authentication, poll mode",
+          { { L("login-hint") }, { L("binding-message") } }, { L("login-hint") }, true, nullptr },
+        { L("userinfo"), "UserInfo request", { { L("access-token") }, { L("expected-subject") } },
+          { L("access-token") }, false, nullptr },
+        { L("introspect"), "token introspection (RFC 7662)", { { L("token") }, { L("token-type-hint") } },
+          { L("token") }, true, nullptr },
+        { L("revoke"), "token revocation (RFC 7009)", { { L("token") }, { L("token-type-hint") } },
+          { L("token") }, true, nullptr },
+    };
+    return table;
+}
+
+//! Checks of command-specific values that the generic parser cannot know; before any request.
+UsageError checkCommandOptions(const Options &o)
+{
+    auto integer = [&o](const char *name, int min, int max) -> UsageError {
+        const QString key = QLatin1String(name);
+        if (!o.commandValues.contains(key))
+            return {};
+        bool ok = false;
+        const int n = o.value(key).trimmed().toInt(&ok, 10);
+        if (!ok || n < min || n > max)
+            return { QStringLiteral("invalid_argument"),
+                     QStringLiteral("--%1 needs an integer from %2 to %3, not \"%4\"")
+                         .arg(key).arg(min).arg(max).arg(o.value(key)) };
+        return {};
+    };
+    if (UsageError e = integer("redirect-port", 0, 65535); e.isError())
+        return e;
+    if (UsageError e = integer("max-age", 0, std::numeric_limits<int>::max()); e.isError())
+        return e;
+    if (UsageError e = integer("flow-timeout", 1, 2147483); e.isError())
+        return e;
+    if (o.commandValues.contains(QStringLiteral("redirect-path"))
+        && !o.value(QStringLiteral("redirect-path")).startsWith(QLatin1Char('/')))
+        return { QStringLiteral("invalid_argument"), QStringLiteral("--redirect-path must start with '/'") };
+    if (o.commandValues.contains(QStringLiteral("response-mode"))
+        && o.value(QStringLiteral("response-mode")) != QLatin1String("jwt"))
+        return { QStringLiteral("invalid_argument"), QStringLiteral("--response-mode accepts only jwt") };
+    return {};
+}
+
+int run(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("oauth4qt-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OAUTH4QT_VERSION_STRING));
+    // The library's debug output stays off unless QT_LOGGING_RULES asks for it (it never holds secrets).
+    QLoggingCategory::setFilterRules(QStringLiteral("oauth4qt.*.debug=false"));
+
+    const QByteArray emergency = QJsonDocument(errorObject(
+        errorCategoryName(ErrorCategory::Transport), errorCodeName(ErrorCode::Cancelled),
+        Error::cancelled(QStringLiteral("interrupted by a signal")).errorString())).toJson(QJsonDocument::Compact) + '\n';
+    Session *session = nullptr;
+    SignalGuard guard(emergency, ExitTransport, [&session](int sig) {
+        if (session) {
+            session->cancel(sig);
+        } else {
+            writeJson(errorObject(errorCategoryName(ErrorCategory::Transport), errorCodeName(ErrorCode::Cancelled),
+                                  Error::cancelled(QStringLiteral("interrupted by %1").arg(SignalGuard::signalName(sig)))
+                                      .errorString()));
+            QCoreApplication::exit(ExitTransport);
+        }
+    });
+
+    Options options;
+    const UsageError usage = parseArguments(QCoreApplication::arguments().mid(1), commands(), &options);
+    if (usage.isError())
+        return printUsageError(usage);
+    if (options.help) {
+        std::fputs(helpText(commands()).toLocal8Bit().constData(), stderr);
+        QJsonArray names;
+        for (const CommandSpec &command : commands())
+            names.append(QString(command.name));
+        writeJson(QJsonObject{ { QStringLiteral("version"), QStringLiteral(OAUTH4QT_VERSION_STRING) },
+                               { QStringLiteral("commands"), names } });
+        return ExitSuccess;
+    }
+    if (options.version) {
+        writeJson(QJsonObject{ { QStringLiteral("version"), QStringLiteral(OAUTH4QT_VERSION_STRING) } });
+        return ExitSuccess;
+    }
+    if (const UsageError e = checkCommandOptions(options); e.isError())
+        return printUsageError(e);
+    if (!options.command->run)
+        return printUsageError({ QStringLiteral("not_implemented"),
+                                 QStringLiteral("the command %1 is not implemented yet in this version of oauth4qt-cli")
+                                     .arg(QString(options.command->name)) });
+    if (options.dpop)
+        return printUsageError({ QStringLiteral("not_implemented"),
+                                 QStringLiteral("--dpop is not implemented yet in this version of oauth4qt-cli") });
+
+    Session s(options);
+    session = &s;
+    s.start(); // never finishes inside this call: replies finish from the event loop
+    const int status = app.exec();
+    session = nullptr;
+    return status;
+}
+
+} // namespace Cli
+
+int main(int argc, char **argv)
+{
+    // Last resort: nothing may end the process with an uncaught exception.
+    std::set_terminate([] {
+        Cli::printInternalError(QStringLiteral("unexpected termination"));
+        std::_Exit(Cli::ExitTransport);
+    });
+    try {
+        return Cli::run(argc, argv);
+    } catch (const std::exception &e) {
+        return Cli::printInternalError(QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        return Cli::printInternalError(QStringLiteral("unknown exception"));
+    }
+}

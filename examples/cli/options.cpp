@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#include "options.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QtMath>
+
+#include <cmath>
+
+using namespace OAuth4Qt;
+
+namespace Cli {
+
+namespace {
+
+// Global options: accepted before or after the command, by every command.
+const QList<OptionSpec> &globalOptions()
+{
+    static const QList<OptionSpec> options = {
+        { QLatin1String("issuer") },
+        { QLatin1String("discovery") },
+        { QLatin1String("client-id") },
+        { QLatin1String("client-secret") },
+        { QLatin1String("auth-method") },
+        { QLatin1String("private-key") },
+        { QLatin1String("signing-alg") },
+        { QLatin1String("scope") },
+        { QLatin1String("resource"), true, true },
+        { QLatin1String("param"), true, true },
+        { QLatin1String("dpop"), false },
+        { QLatin1String("dpop-alg") },
+        { QLatin1String("allow-insecure-http"), false },
+        { QLatin1String("timeout") },
+        { QLatin1String("clock-tolerance") },
+        { QLatin1String("help"), false },
+        { QLatin1String("version"), false },
+    };
+    return options;
+}
+
+const OptionSpec *findIn(const QList<OptionSpec> &list, const QString &name)
+{
+    for (const OptionSpec &spec : list) {
+        if (spec.name == name)
+            return &spec;
+    }
+    return nullptr;
+}
+
+UsageError usage(const QString &code, const QString &message) { return UsageError{ code, message }; }
+
+QString dashed(const QString &name) { return QStringLiteral("--") + name; }
+
+// Options that select how the client authenticates, or that the library sets: --param must not
+// set them (the server would see them twice, or the client's authentication would be bypassed).
+bool isReservedParameter(const QString &name)
+{
+    static const QStringList reserved = {
+        QStringLiteral("grant_type"), QStringLiteral("client_id"), QStringLiteral("client_secret"),
+        QStringLiteral("client_assertion"), QStringLiteral("client_assertion_type"),
+    };
+    return reserved.contains(name);
+}
+
+UsageError parseSeconds(const QString &option, const QString &text, int *msecs)
+{
+    bool ok = false;
+    const double seconds = text.trimmed().toDouble(&ok);
+    // The deadline is an int of milliseconds in the library.
+    if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds > 2147483.0)
+        return usage(QStringLiteral("invalid_argument"),
+                     QStringLiteral("%1 needs a positive number of seconds (at most 2147483), not \"%2\"")
+                         .arg(dashed(option), text));
+    *msecs = qMax(1, int(std::ceil(seconds * 1000.0)));
+    return {};
+}
+
+UsageError parseInteger(const QString &option, const QString &text, int min, int max, int *value)
+{
+    bool ok = false;
+    const int n = text.trimmed().toInt(&ok, 10);
+    if (!ok || n < min || n > max)
+        return usage(QStringLiteral("invalid_argument"),
+                     QStringLiteral("%1 needs an integer from %2 to %3, not \"%4\"")
+                         .arg(dashed(option)).arg(min).arg(max).arg(text));
+    *value = n;
+    return {};
+}
+
+UsageError checkIssuer(const QString &text, bool allowInsecureHttp, QUrl *issuer)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.isRelative())
+        return usage(QStringLiteral("invalid_argument"), QStringLiteral("--issuer must be an absolute URL"));
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return usage(errorCodeName(ErrorCode::UnsupportedUrlScheme),
+                     QStringLiteral("--issuer must be an https:// URL (the scheme \"%1\" is not supported)").arg(url.scheme()));
+    if (url.host().isEmpty())
+        return usage(QStringLiteral("invalid_argument"), QStringLiteral("--issuer has no host"));
+    if (!url.userInfo().isEmpty())
+        return usage(QStringLiteral("invalid_argument"), QStringLiteral("--issuer must not contain user information"));
+    if (url.hasQuery() || url.hasFragment())
+        return usage(QStringLiteral("invalid_argument"), QStringLiteral("--issuer must not have a query or fragment"));
+    if (scheme == QLatin1String("http") && !allowInsecureHttp)
+        return usage(errorCodeName(ErrorCode::InsecureUrl),
+                     QStringLiteral("--issuer is an http:// URL; pass --allow-insecure-http to permit it (loopback testing only)"));
+    *issuer = url;
+    return {};
+}
+
+UsageError loadPrivateKey(const QString &fileName, JsonWebKey *key)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return usage(errorCodeName(ErrorCode::InvalidKey),
+                     QStringLiteral("cannot read the private key file %1: %2").arg(fileName, file.errorString()));
+    // A PEM key is a few KiB at most; refuse anything absurd rather than reading it whole.
+    if (file.size() > 1024 * 1024)
+        return usage(errorCodeName(ErrorCode::InvalidKey),
+                     QStringLiteral("the private key file %1 is too large to be a PEM key").arg(fileName));
+    const QByteArray pem = file.read(1024 * 1024 + 1);
+    Error error;
+    const JsonWebKey k = JsonWebKey::fromPem(pem, &error);
+    if (k.isNull())
+        return usage(errorCodeName(ErrorCode::InvalidKey),
+                     QStringLiteral("the private key file %1 holds no usable PEM key: %2")
+                         .arg(fileName, error ? error.errorString() : QStringLiteral("unknown format")));
+    if (!k.hasPrivateKey() || k.keyType() == JsonWebKey::KeyType::Oct)
+        return usage(errorCodeName(ErrorCode::InvalidKey),
+                     QStringLiteral("the key in %1 is not a private key").arg(fileName));
+    *key = k;
+    return {};
+}
+
+const QStringList &hmacAlgorithms()
+{
+    static const QStringList algs = { QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512") };
+    return algs;
+}
+
+const QStringList &dpopAlgorithms()
+{
+    static const QStringList algs = {
+        QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
+        QStringLiteral("RS256"), QStringLiteral("PS256"), QStringLiteral("EdDSA"),
+    };
+    return algs;
+}
+
+} // namespace
+
+Parameters Options::extraParameters() const
+{
+    Parameters extra;
+    for (const QString &resource : resources)
+        extra.append({ QStringLiteral("resource"), resource });
+    extra += params;
+    return extra;
+}
+
+UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec> &commands, Options *out)
+{
+    Options o;
+    QHash<QString, QStringList> given; // option name -> values ("" for flags)
+    QStringList positional;
+
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--")) {
+            positional += arguments.mid(i + 1);
+            break;
+        }
+        if (arg == QLatin1String("-h")) {
+            given[QStringLiteral("help")].append(QString());
+            continue;
+        }
+        if (!arg.startsWith(QLatin1String("--"))) {
+            if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1)
+                return usage(QStringLiteral("unknown_option"),
+                             QStringLiteral("unknown option \"%1\" (options are spelt --name)").arg(arg));
+            positional.append(arg);
+            continue;
+        }
+        QString name = arg.mid(2);
+        QString value;
+        bool hasInlineValue = false;
+        if (const qsizetype eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
+            value = name.mid(eq + 1);
+            name.truncate(eq);
+            hasInlineValue = true;
+        }
+        const OptionSpec *spec = findIn(globalOptions(), name);
+        if (!spec) {
+            // A command-specific option: accepted here, checked against the command below.
+            for (const CommandSpec &command : commands) {
+                if ((spec = findIn(command.options, name)))
+                    break;
+            }
+        }
+        if (!spec)
+            return usage(QStringLiteral("unknown_option"), QStringLiteral("unknown option %1").arg(dashed(name)));
+        if (spec->takesValue) {
+            if (!hasInlineValue) {
+                if (i + 1 >= arguments.size())
+                    return usage(QStringLiteral("invalid_argument"),
+                                 QStringLiteral("the option %1 needs a value").arg(dashed(name)));
+                value = arguments.at(++i);
+            }
+        } else if (hasInlineValue) {
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("the option %1 takes no value").arg(dashed(name)));
+        }
+        QStringList &values = given[name];
+        if (!values.isEmpty() && !spec->repeatable)
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("the option %1 is given more than once").arg(dashed(name)));
+        values.append(value);
+    }
+
+    auto has = [&given](const char *name) { return given.contains(QLatin1String(name)); };
+    auto single = [&given](const char *name) { return given.value(QLatin1String(name)).value(0); };
+
+    if (has("help")) {
+        o.help = true;
+        *out = o;
+        return {};
+    }
+    if (has("version")) {
+        o.version = true;
+        *out = o;
+        return {};
+    }
+
+    // --- the command
+    if (positional.isEmpty())
+        return usage(QStringLiteral("missing_command"), QStringLiteral("no command given (try --help)"));
+    for (const CommandSpec &command : commands) {
+        if (command.name == positional.first())
+            o.command = &command;
+    }
+    if (!o.command)
+        return usage(QStringLiteral("unknown_command"),
+                     QStringLiteral("unknown command \"%1\" (try --help)").arg(positional.first()));
+    if (positional.size() > 1)
+        return usage(QStringLiteral("invalid_argument"),
+                     QStringLiteral("unexpected argument \"%1\" after the command").arg(positional.at(1)));
+
+    for (auto it = given.cbegin(); it != given.cend(); ++it) {
+        if (findIn(globalOptions(), it.key()))
+            continue;
+        const OptionSpec *spec = findIn(o.command->options, it.key());
+        if (!spec)
+            return usage(QStringLiteral("unknown_option"),
+                         QStringLiteral("the option %1 does not apply to the command %2")
+                             .arg(dashed(it.key()), QString(o.command->name)));
+        if (spec->takesValue)
+            o.commandValues.insert(it.key(), it.value().constFirst());
+        else
+            o.commandFlags.insert(it.key());
+    }
+    for (const QLatin1String &name : o.command->required) {
+        if (!given.contains(name))
+            return usage(QStringLiteral("missing_option"),
+                         QStringLiteral("the command %1 needs %2").arg(QString(o.command->name), dashed(name)));
+        if (o.commandValues.value(name).isEmpty())
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("%1 must not be empty").arg(dashed(name)));
+    }
+
+    // --- server
+    o.allowInsecureHttp = has("allow-insecure-http");
+    if (!has("issuer"))
+        return usage(QStringLiteral("missing_option"), QStringLiteral("--issuer is required"));
+    if (UsageError e = checkIssuer(single("issuer"), o.allowInsecureHttp, &o.issuer); e.isError())
+        return e;
+    if (has("discovery")) {
+        const QString mode = single("discovery");
+        if (mode == QLatin1String("oidc"))
+            o.discoveryMode = Client::DiscoveryMode::OpenIdConnect;
+        else if (mode == QLatin1String("oauth2"))
+            o.discoveryMode = Client::DiscoveryMode::OAuth2;
+        else
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("--discovery must be oidc or oauth2, not \"%1\"").arg(mode));
+    }
+    if (has("timeout")) {
+        if (UsageError e = parseSeconds(QStringLiteral("timeout"), single("timeout"), &o.timeoutMsecs); e.isError())
+            return e;
+    }
+    if (has("clock-tolerance")) {
+        if (UsageError e = parseInteger(QStringLiteral("clock-tolerance"), single("clock-tolerance"), 0, 86400,
+                                        &o.clockTolerance);
+            e.isError())
+            return e;
+    }
+
+    // --- client
+    const QString clientId = single("client-id");
+    if (has("client-id") && clientId.isEmpty())
+        return usage(QStringLiteral("invalid_argument"), QStringLiteral("--client-id must not be empty"));
+    if (o.command->needsClientId && clientId.isEmpty())
+        return usage(QStringLiteral("missing_option"),
+                     QStringLiteral("the command %1 needs --client-id").arg(QString(o.command->name)));
+    const bool hasSecret = has("client-secret");
+    const QString secret = single("client-secret");
+    if (hasSecret && secret.isEmpty())
+        return usage(QStringLiteral("invalid_argument"), QStringLiteral("--client-secret must not be empty"));
+
+    ClientConfig::AuthMethod method = hasSecret ? ClientConfig::AuthMethod::ClientSecretBasic
+                                                : ClientConfig::AuthMethod::None;
+    if (has("auth-method")) {
+        const QString name = single("auth-method");
+        static const QStringList supported = {
+            QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post"),
+            QStringLiteral("client_secret_jwt"), QStringLiteral("private_key_jwt"), QStringLiteral("none"),
+        };
+        bool ok = false;
+        if (supported.contains(name))
+            method = ClientConfig::authMethodFromName(name, &ok);
+        if (!ok)
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("--auth-method must be one of %1, not \"%2\"")
+                             .arg(supported.join(QStringLiteral(", ")), name));
+    }
+    const bool secretMethod = method == ClientConfig::AuthMethod::ClientSecretBasic
+        || method == ClientConfig::AuthMethod::ClientSecretPost
+        || method == ClientConfig::AuthMethod::ClientSecretJwt;
+    if (secretMethod && !hasSecret)
+        return usage(QStringLiteral("missing_option"),
+                     QStringLiteral("--auth-method %1 needs --client-secret").arg(ClientConfig::authMethodName(method)));
+    if (method == ClientConfig::AuthMethod::None && hasSecret)
+        return usage(QStringLiteral("invalid_argument"),
+                     QStringLiteral("--client-secret is given but --auth-method is none"));
+
+    JsonWebKey key;
+    if (has("private-key")) {
+        if (UsageError e = loadPrivateKey(single("private-key"), &key); e.isError())
+            return e;
+    } else if (method == ClientConfig::AuthMethod::PrivateKeyJwt) {
+        return usage(QStringLiteral("missing_option"), QStringLiteral("--auth-method private_key_jwt needs --private-key"));
+    }
+
+    QString signingAlg;
+    if (has("signing-alg")) {
+        signingAlg = single("signing-alg");
+        if (method == ClientConfig::AuthMethod::ClientSecretJwt && key.isNull()) {
+            if (!hmacAlgorithms().contains(signingAlg))
+                return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                             QStringLiteral("--signing-alg for client_secret_jwt must be HS256, HS384 or HS512, not \"%1\"")
+                                 .arg(signingAlg));
+        } else if (!key.isNull()) {
+            if (signingAlg == QLatin1String("none") || !key.supportsAlgorithm(signingAlg))
+                return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                             QStringLiteral("--signing-alg %1 does not fit the %2 key of --private-key")
+                                 .arg(signingAlg, key.keyTypeName()));
+        } else {
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("--signing-alg needs --private-key or --auth-method client_secret_jwt"));
+        }
+    }
+
+    ClientConfig config(clientId, secret);
+    config.setAuthMethod(method);
+    if (!key.isNull())
+        config.setPrivateKey(key);
+    if (!signingAlg.isEmpty())
+        config.setSigningAlgorithm(signingAlg);
+    o.clientConfig = config;
+
+    // --- request parameters
+    if (has("scope"))
+        o.scope = single("scope");
+    o.resources = given.value(QStringLiteral("resource"));
+    for (const QString &resource : std::as_const(o.resources)) {
+        const QUrl url(resource, QUrl::StrictMode);
+        // RFC 8707 2: an absolute URI without a fragment.
+        if (!url.isValid() || url.isRelative() || url.hasFragment())
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("--resource must be an absolute URI without a fragment, not \"%1\"").arg(resource));
+    }
+    for (const QString &param : given.value(QStringLiteral("param"))) {
+        const qsizetype eq = param.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(QStringLiteral("invalid_argument"),
+                         eq == 0 ? QStringLiteral("--param needs NAME=VALUE with a non-empty NAME")
+                                 : QStringLiteral("--param needs NAME=VALUE (\"%1\" has no '=')").arg(param));
+        const QString name = param.left(eq);
+        if (isReservedParameter(name))
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("--param cannot set %1: it is set from the client's configuration").arg(name));
+        if (name == QLatin1String("scope") && has("scope"))
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("scope is given both by --scope and by --param"));
+        o.params.append({ name, param.mid(eq + 1) });
+    }
+
+    // --- DPoP
+    o.dpop = has("dpop");
+    if (has("dpop-alg")) {
+        if (!o.dpop)
+            return usage(QStringLiteral("invalid_argument"), QStringLiteral("--dpop-alg needs --dpop"));
+        o.dpopAlg = single("dpop-alg");
+        if (!dpopAlgorithms().contains(o.dpopAlg))
+            return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                         QStringLiteral("--dpop-alg must be one of %1, not \"%2\"")
+                             .arg(dpopAlgorithms().join(QStringLiteral(", ")), o.dpopAlg));
+    }
+
+    *out = o;
+    return {};
+}
+
+QString helpText(const QList<CommandSpec> &commands)
+{
+    QString text = QStringLiteral(
+        "Usage: oauth4qt-cli COMMAND --issuer URL [options]\n"
+        "\n"
+        "An OAuth 2.0 / OpenID Connect client. Prints one JSON object on stdout; exit status\n"
+        "0 success, 2 usage, 3 transport, 4 server error, 5 invalid response.\n"
+        "\n"
+        "Commands:\n");
+    for (const CommandSpec &command : commands) {
+        QString line = QStringLiteral("  ") + command.name;
+        for (const OptionSpec &option : command.options) {
+            const bool required = command.required.contains(option.name);
+            line += QLatin1Char(' ') + (required ? QString() : QStringLiteral("[")) + QStringLiteral("--") + option.name
+                + (option.takesValue ? QStringLiteral(" V") : QString()) + (required ? QString() : QStringLiteral("]"));
+        }
+        text += line + QLatin1Char('\n') + QStringLiteral("      ") + QString::fromUtf8(command.summary)
+            + (command.run ? QString() : QStringLiteral(" (not implemented yet)")) + QLatin1Char('\n');
+    }
+    text += QStringLiteral(
+        "\n"
+        "Options (before or after the command):\n"
+        "  --issuer URL              the authorization server (required); discovery runs first\n"
+        "  --discovery oidc|oauth2   the well-known document to read (default oidc)\n"
+        "  --client-id ID            the client identifier\n"
+        "  --client-secret SECRET    the client secret\n"
+        "  --auth-method M           client_secret_basic (default with a secret), client_secret_post,\n"
+        "                            client_secret_jwt, private_key_jwt, none (default without a secret)\n"
+        "  --private-key FILE        PEM private key for private_key_jwt\n"
+        "  --signing-alg ALG         JWS alg for the client assertion (default from the key)\n"
+        "  --scope \"a b\"             requested scope\n"
+        "  --resource URI            resource indicator (RFC 8707); repeatable\n"
+        "  --param NAME=VALUE        extra request parameter; repeatable\n"
+        "  --dpop [--dpop-alg ALG]   DPoP-bound tokens (RFC 9449)\n"
+        "  --allow-insecure-http     permit http:// URLs (loopback testing only)\n"
+        "  --timeout SECONDS         deadline per HTTP request (default 30)\n"
+        "  --clock-tolerance SECONDS allowed clock skew for JWTs (default 30)\n"
+        "  --help, --version\n");
+    return text;
+}
+
+} // namespace Cli

@@ -1,0 +1,540 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#include <oauth4qt/loopbacklistener.h>
+
+#include "httprequestparser_p.h"
+#include "redirecthandler_p.h"
+
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+#include <QtNetwork/QHostAddress>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+
+#include <list>
+
+namespace OAuth4Qt {
+
+namespace {
+
+constexpr int MinRequestLineLength = 16 * 1024;
+constexpr int FlushTimeoutMs = 5000;
+
+bool isValidPath(const QString &path)
+{
+    if (!path.startsWith(QLatin1Char('/')))
+        return false;
+    for (const QChar c : path) {
+        const ushort u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+            || u == '-' || u == '.' || u == '_' || u == '~' || u == '/';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+struct Connection
+{
+    QPointer<QTcpSocket> socket;
+    QByteArray buffer;
+    QTimer *deadline = nullptr;
+    bool responded = false;
+};
+
+} // namespace
+
+class LoopbackListenerPrivate
+{
+public:
+    explicit LoopbackListenerPrivate(LoopbackListener *q) : q(q) {}
+
+    void onNewConnection();
+    void onReadyRead(Connection *connection);
+    void handleHead(Connection *connection, const Internal::HttpRequestHead &head);
+    void respond(Connection *connection, int status, bool headRequest = false,
+                 const QString &message = {}, bool allowGet = false);
+    void dropConnection(Connection *connection);
+    void stopListening(Connection *keep);
+    Connection *find(QTcpSocket *socket);
+
+    LoopbackListener *const q;
+    QString path = QStringLiteral("/callback");
+    int port = 0;
+    LoopbackListener::AddressFamily addressFamily = LoopbackListener::AddressFamily::Automatic;
+    int headerTimeout = 10000;
+    int maxConnections = 32;
+    int maxRequestLineLength = 32 * 1024;
+    int maxHeaderSize = 32 * 1024;
+    QString successMessage;
+    QString failureMessage;
+
+    // State of one start()
+    QTcpServer *server = nullptr;
+    QByteArray expectedPath;
+    QByteArray expectedHost;      // "127.0.0.1:PORT" / "[::1]:PORT"
+    QByteArray expectedHostNoPort; // only when the port is 80
+    std::list<Connection> connections; // oldest first
+};
+
+Connection *LoopbackListenerPrivate::find(QTcpSocket *socket)
+{
+    for (Connection &c : connections) {
+        if (c.socket == socket)
+            return &c;
+    }
+    return nullptr;
+}
+
+void LoopbackListenerPrivate::dropConnection(Connection *connection)
+{
+    for (auto it = connections.begin(); it != connections.end(); ++it) {
+        if (&*it != connection)
+            continue;
+        QPointer<QTcpSocket> socket = it->socket;
+        connections.erase(it);
+        if (socket) {
+            socket->disconnect(q);
+            socket->abort();
+            socket->deleteLater();
+        }
+        return;
+    }
+}
+
+void LoopbackListenerPrivate::onNewConnection()
+{
+    while (server && server->hasPendingConnections()) {
+        QTcpSocket *socket = server->nextPendingConnection();
+        if (!socket)
+            break;
+        socket->setParent(q);
+        if (!socket->peerAddress().isLoopback()) {
+            qCWarning(lcListener) << "refusing a connection from a non-loopback peer";
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        // Make room: drop the oldest connection that is still waiting for its request.
+        while (int(connections.size()) >= qMax(1, maxConnections)) {
+            Connection *victim = nullptr;
+            for (Connection &c : connections) {
+                if (!c.responded) {
+                    victim = &c;
+                    break;
+                }
+            }
+            if (!victim)
+                victim = &connections.front();
+            qCDebug(lcListener) << "connection limit reached; dropping the oldest waiting connection";
+            dropConnection(victim);
+        }
+
+        connections.push_back(Connection{});
+        Connection *connection = &connections.back();
+        connection->socket = socket;
+        connection->deadline = new QTimer(socket);
+        connection->deadline->setSingleShot(true);
+        QObject::connect(connection->deadline, &QTimer::timeout, q, [this, socket] {
+            if (Connection *c = find(socket)) {
+                qCDebug(lcListener) << (c->responded ? "response not flushed in time" : "request head not received in time")
+                                    << "; closing the connection";
+                dropConnection(c);
+            }
+        });
+        connection->deadline->start(headerTimeout);
+        QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] {
+            if (Connection *c = find(socket))
+                onReadyRead(c);
+        });
+        QObject::connect(socket, &QTcpSocket::disconnected, q, [this, socket] {
+            if (Connection *c = find(socket))
+                dropConnection(c);
+        });
+        QObject::connect(socket, &QTcpSocket::errorOccurred, q, [this, socket] {
+            // Remote close while a response is flushed is normal; anything else ends the connection.
+            if (Connection *c = find(socket); c && !c->responded)
+                dropConnection(c);
+        });
+        if (socket->bytesAvailable() > 0)
+            onReadyRead(connection);
+    }
+}
+
+void LoopbackListenerPrivate::onReadyRead(Connection *connection)
+{
+    QTcpSocket *socket = connection->socket;
+    if (!socket)
+        return;
+    if (connection->responded) {
+        socket->readAll(); // drain (pipelined requests, a body) so that closing sends no RST
+        return;
+    }
+    Internal::HttpRequestLimits limits;
+    limits.maxRequestLineLength = maxRequestLineLength;
+    limits.maxHeaderBytes = maxHeaderSize;
+    // Never buffer more than a head can be, plus one byte to notice the excess.
+    const qsizetype cap = qsizetype(maxRequestLineLength) + 2 + maxHeaderSize + 1;
+    const QByteArray chunk = socket->read(qMax<qsizetype>(0, cap - connection->buffer.size()));
+    const bool firstChunk = connection->buffer.isEmpty();
+    connection->buffer.append(chunk);
+    const bool full = connection->buffer.size() >= cap;
+    socket->readAll(); // anything beyond the cap is discarded; the head will be refused anyway
+
+    // Parse at line ends, on the first bytes (refuse non-HTTP at once) and at the cap; that bounds
+    // the work a trickling client can cause.
+    if (!(firstChunk || full || chunk.contains('\n')))
+        return;
+    const Internal::HttpRequestHead head = Internal::parseHttpRequestHead(connection->buffer, limits);
+    switch (head.status) {
+    case Internal::HttpRequestHead::Status::Incomplete:
+        if (full) // cannot happen with consistent limits; refuse rather than wait
+            respond(connection, 431);
+        return;
+    case Internal::HttpRequestHead::Status::BadRequest:
+        qCDebug(lcListener) << "bad request:" << head.reason;
+        respond(connection, 400);
+        return;
+    case Internal::HttpRequestHead::Status::UriTooLong:
+        qCDebug(lcListener) << "request line too long";
+        respond(connection, 414);
+        return;
+    case Internal::HttpRequestHead::Status::HeaderFieldsTooLarge:
+        qCDebug(lcListener) << "header section too large";
+        respond(connection, 431);
+        return;
+    case Internal::HttpRequestHead::Status::Complete:
+        handleHead(connection, head);
+        return;
+    }
+}
+
+void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal::HttpRequestHead &head)
+{
+    const bool isHead = head.method == "HEAD";
+
+    // DNS rebinding: a page from another origin that resolves to 127.0.0.1 sends its own Host.
+    const QList<QByteArray> hosts = head.headerValues(QByteArrayLiteral("host"));
+    if (hosts.size() != 1
+        || (hosts.first() != expectedHost
+            && (expectedHostNoPort.isEmpty() || hosts.first() != expectedHostNoPort))) {
+        qCInfo(lcListener) << "refusing a request with a missing or foreign Host header";
+        respond(connection, 400, isHead);
+        return;
+    }
+
+    const Internal::RequestTarget target = Internal::splitRequestTarget(head.target);
+    if (!target.valid) {
+        respond(connection, 400, isHead);
+        return;
+    }
+    if (!target.originForm || target.path != expectedPath) {
+        qCDebug(lcListener) << "not the callback path; 404";
+        respond(connection, 404, isHead);
+        return;
+    }
+    if (head.method != "GET") {
+        qCDebug(lcListener) << "method not allowed on the callback path; 405";
+        respond(connection, 405, isHead, {}, true);
+        return;
+    }
+
+    QList<std::pair<QString, QString>> params;
+    QPointer<LoopbackListener> guard(q);
+    QPointer<QTcpSocket> socket = connection->socket;
+    const Error error = q->checkCallback(target.query, &params);
+    if (!guard)
+        return;
+    // A slot connected to callbackRejected may have closed the listener.
+    connection = socket ? find(socket) : nullptr;
+    if (!connection)
+        return;
+    if (error) {
+        respond(connection, 400);
+        return;
+    }
+    if (!q->isActive()) {
+        respond(connection, 400);
+        return;
+    }
+
+    bool hasError = false;
+    for (const auto &param : params) {
+        if (param.first == QLatin1String("error"))
+            hasError = true;
+    }
+    qCInfo(lcListener) << "callback accepted" << (hasError ? "(it carries an error)" : "");
+    respond(connection, 200, false, hasError ? failureMessage : successMessage);
+
+    QUrl url = q->redirectUri();
+    if (target.hasQuery)
+        url.setQuery(QString::fromLatin1(target.query), QUrl::StrictMode);
+    stopListening(connection);
+    q->setActive(false);
+    if (guard)
+        Q_EMIT q->callbackReceived(url, params);
+}
+
+void LoopbackListenerPrivate::respond(Connection *connection, int status, bool headRequest,
+                                      const QString &message, bool allowGet)
+{
+    QTcpSocket *socket = connection->socket;
+    if (!socket || connection->responded)
+        return;
+    connection->responded = true;
+
+    QByteArray reason;
+    QString title;
+    QString text = message;
+    switch (status) {
+    case 200:
+        reason = QByteArrayLiteral("OK");
+        title = LoopbackListener::tr("Authorization response received");
+        if (text.isEmpty())
+            text = LoopbackListener::tr("You can close this window and return to the application.");
+        break;
+    case 404:
+        reason = QByteArrayLiteral("Not Found");
+        title = LoopbackListener::tr("Not found");
+        text = LoopbackListener::tr("This address does not accept requests.");
+        break;
+    case 405:
+        reason = QByteArrayLiteral("Method Not Allowed");
+        title = LoopbackListener::tr("Method not allowed");
+        text = LoopbackListener::tr("This address accepts only the authorization response.");
+        break;
+    case 414:
+        reason = QByteArrayLiteral("URI Too Long");
+        title = LoopbackListener::tr("Request too long");
+        text = LoopbackListener::tr("The request is too long.");
+        break;
+    case 431:
+        reason = QByteArrayLiteral("Request Header Fields Too Large");
+        title = LoopbackListener::tr("Request too large");
+        text = LoopbackListener::tr("The request headers are too large.");
+        break;
+    default:
+        status = 400;
+        reason = QByteArrayLiteral("Bad Request");
+        title = LoopbackListener::tr("Invalid request");
+        text = LoopbackListener::tr("This request is not a valid authorization response. "
+                                    "If you are signing in, return to the application and try again.");
+        break;
+    }
+
+    const QByteArray body = QStringLiteral(
+                                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                                "<meta name=\"referrer\" content=\"no-referrer\">"
+                                "<title>%1</title></head>\n<body><h1>%1</h1>\n<p>%2</p></body></html>\n")
+                                .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+                                .toUtf8();
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n"
+        "Content-Length: " + QByteArray::number(body.size()) + "\r\n"
+        "Cache-Control: no-store\r\n"
+        "Referrer-Policy: no-referrer\r\n"
+        "X-Content-Type-Options: nosniff\r\n"
+        "Content-Security-Policy: default-src 'none'\r\n"
+        "X-Frame-Options: DENY\r\n";
+    if (allowGet)
+        response += "Allow: GET\r\n";
+    response += "Connection: close\r\n\r\n";
+    if (!headRequest)
+        response += body;
+
+    connection->buffer.clear();
+    connection->buffer.squeeze();
+    socket->write(response);
+    socket->disconnectFromHost(); // after the bytes are written
+    connection->deadline->start(FlushTimeoutMs);
+}
+
+void LoopbackListenerPrivate::stopListening(Connection *keep)
+{
+    if (server) {
+        server->close();
+        server->deleteLater();
+        server = nullptr;
+    }
+    // Drop every connection still waiting; responses being flushed finish on their own.
+    std::list<Connection *> waiting;
+    for (Connection &c : connections) {
+        if (&c != keep && !c.responded)
+            waiting.push_back(&c);
+    }
+    for (Connection *c : waiting)
+        dropConnection(c);
+}
+
+LoopbackListener::LoopbackListener(QObject *parent)
+    : RedirectHandler(parent), d(new LoopbackListenerPrivate(this))
+{
+}
+
+LoopbackListener::~LoopbackListener()
+{
+    // Sockets are children of this object; stop their signals reaching the private first.
+    for (Connection &c : d->connections) {
+        if (c.socket)
+            c.socket->disconnect(this);
+    }
+    d->connections.clear();
+}
+
+QString LoopbackListener::path() const { return d->path; }
+void LoopbackListener::setPath(const QString &path)
+{
+    if (d->path == path)
+        return;
+    d->path = path;
+    Q_EMIT pathChanged(path);
+}
+
+int LoopbackListener::port() const { return d->port; }
+void LoopbackListener::setPort(int port)
+{
+    if (d->port == port)
+        return;
+    d->port = port;
+    Q_EMIT portChanged(port);
+}
+
+LoopbackListener::AddressFamily LoopbackListener::addressFamily() const { return d->addressFamily; }
+void LoopbackListener::setAddressFamily(AddressFamily family)
+{
+    if (d->addressFamily == family)
+        return;
+    d->addressFamily = family;
+    Q_EMIT addressFamilyChanged(family);
+}
+
+int LoopbackListener::headerTimeout() const { return d->headerTimeout; }
+void LoopbackListener::setHeaderTimeout(int msecs)
+{
+    msecs = qMax(1, msecs);
+    if (d->headerTimeout == msecs)
+        return;
+    d->headerTimeout = msecs;
+    Q_EMIT headerTimeoutChanged(msecs);
+}
+
+int LoopbackListener::maxConnections() const { return d->maxConnections; }
+void LoopbackListener::setMaxConnections(int count)
+{
+    count = qMax(1, count);
+    if (d->maxConnections == count)
+        return;
+    d->maxConnections = count;
+    Q_EMIT maxConnectionsChanged(count);
+}
+
+int LoopbackListener::maxRequestLineLength() const { return d->maxRequestLineLength; }
+void LoopbackListener::setMaxRequestLineLength(int bytes)
+{
+    bytes = qBound(MinRequestLineLength, bytes, 1024 * 1024);
+    if (d->maxRequestLineLength == bytes)
+        return;
+    d->maxRequestLineLength = bytes;
+    Q_EMIT maxRequestLineLengthChanged(bytes);
+}
+
+int LoopbackListener::maxHeaderSize() const { return d->maxHeaderSize; }
+void LoopbackListener::setMaxHeaderSize(int bytes)
+{
+    bytes = qBound(1024, bytes, 1024 * 1024);
+    if (d->maxHeaderSize == bytes)
+        return;
+    d->maxHeaderSize = bytes;
+    Q_EMIT maxHeaderSizeChanged(bytes);
+}
+
+QString LoopbackListener::successMessage() const { return d->successMessage; }
+void LoopbackListener::setSuccessMessage(const QString &message)
+{
+    if (d->successMessage == message)
+        return;
+    d->successMessage = message;
+    Q_EMIT successMessageChanged(message);
+}
+
+QString LoopbackListener::failureMessage() const { return d->failureMessage; }
+void LoopbackListener::setFailureMessage(const QString &message)
+{
+    if (d->failureMessage == message)
+        return;
+    d->failureMessage = message;
+    Q_EMIT failureMessageChanged(message);
+}
+
+bool LoopbackListener::start(Error *error)
+{
+    auto fail = [error](const Error &e) {
+        qCWarning(lcListener).noquote() << "cannot start the loopback listener:" << e.detail();
+        if (error)
+            *error = e;
+        return false;
+    };
+    if (isActive())
+        return fail(Error(ErrorCode::InvalidState, QStringLiteral("the listener is already active")));
+    if (!isValidPath(d->path))
+        return fail(Error(ErrorCode::InvalidArgument,
+                          QStringLiteral("the redirect path must start with '/' and contain only "
+                                         "unreserved characters and '/'")));
+    if (d->port < 0 || d->port > 65535)
+        return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("invalid port %1").arg(d->port)));
+
+    // Leftovers of a previous run (responses still flushing) are dropped.
+    while (!d->connections.empty())
+        d->dropConnection(&d->connections.front());
+
+    auto *server = new QTcpServer(this);
+    server->setMaxPendingConnections(qMax(1, d->maxConnections));
+    QHostAddress bound;
+    QString lastError;
+    const QList<QHostAddress> candidates =
+        d->addressFamily == AddressFamily::IPv4 ? QList<QHostAddress>{ QHostAddress(QHostAddress::LocalHost) }
+        : d->addressFamily == AddressFamily::IPv6 ? QList<QHostAddress>{ QHostAddress(QHostAddress::LocalHostIPv6) }
+                                                  : QList<QHostAddress>{ QHostAddress(QHostAddress::LocalHost),
+                                                                         QHostAddress(QHostAddress::LocalHostIPv6) };
+    for (const QHostAddress &address : candidates) {
+        if (server->listen(address, quint16(d->port))) {
+            bound = address;
+            break;
+        }
+        lastError = server->errorString();
+        qCInfo(lcListener).noquote() << "cannot bind" << address.toString() << ':' << lastError;
+    }
+    if (bound.isNull()) {
+        delete server;
+        return fail(Error(ErrorCode::NetworkError,
+                          QStringLiteral("cannot listen on the loopback interface: %1").arg(lastError)));
+    }
+    d->server = server;
+    QObject::connect(server, &QTcpServer::newConnection, this, [this] { d->onNewConnection(); });
+
+    const quint16 port = server->serverPort();
+    const bool v6 = bound.protocol() == QAbstractSocket::IPv6Protocol;
+    const QString host = v6 ? QStringLiteral("[::1]") : QStringLiteral("127.0.0.1");
+    d->expectedHost = host.toLatin1() + ':' + QByteArray::number(port);
+    d->expectedHostNoPort = port == 80 ? host.toLatin1() : QByteArray();
+    d->expectedPath = d->path.toLatin1();
+    QUrl uri;
+    uri.setScheme(QStringLiteral("http"));
+    uri.setHost(v6 ? QStringLiteral("::1") : QStringLiteral("127.0.0.1"));
+    uri.setPort(port);
+    uri.setPath(d->path);
+    setEffectiveRedirectUri(uri);
+    qCInfo(lcListener).noquote() << "listening on" << uri.toString();
+    setActive(true);
+    return true;
+}
+
+void LoopbackListener::close()
+{
+    if (!isActive())
+        return;
+    qCInfo(lcListener) << "closing the loopback listener";
+    d->stopListening(nullptr);
+    setActive(false);
+}
+
+} // namespace OAuth4Qt

@@ -1,0 +1,1046 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#include <oauth4qt/jsonwebkey.h>
+#include <oauth4qt/jws.h>
+
+#include "openssl_p.h"
+
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QJsonArray>
+#include <QtCore/QMessageAuthenticationCode>
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+
+namespace OAuth4Qt {
+
+using namespace OpenSsl;
+
+namespace {
+
+constexpr int MinRsaBits = 2048;
+constexpr int MaxRsaBits = 16384;
+
+enum class Family { RS, PS, ES, EdDSA, HS };
+
+struct AlgInfo
+{
+    const char *name;
+    Family family;
+    QCryptographicHash::Algorithm hash;
+    const char *curve; // ES only: the JWK crv
+};
+
+const AlgInfo algTable[] = {
+    { "RS256", Family::RS, QCryptographicHash::Sha256, nullptr },
+    { "RS384", Family::RS, QCryptographicHash::Sha384, nullptr },
+    { "RS512", Family::RS, QCryptographicHash::Sha512, nullptr },
+    { "PS256", Family::PS, QCryptographicHash::Sha256, nullptr },
+    { "PS384", Family::PS, QCryptographicHash::Sha384, nullptr },
+    { "PS512", Family::PS, QCryptographicHash::Sha512, nullptr },
+    { "ES256", Family::ES, QCryptographicHash::Sha256, "P-256" },
+    { "ES384", Family::ES, QCryptographicHash::Sha384, "P-384" },
+    { "ES512", Family::ES, QCryptographicHash::Sha512, "P-521" },
+    { "EdDSA", Family::EdDSA, QCryptographicHash::Sha512, nullptr },
+    { "HS256", Family::HS, QCryptographicHash::Sha256, nullptr },
+    { "HS384", Family::HS, QCryptographicHash::Sha384, nullptr },
+    { "HS512", Family::HS, QCryptographicHash::Sha512, nullptr },
+};
+
+const AlgInfo *algInfo(const QString &alg)
+{
+    for (const AlgInfo &info : algTable) {
+        if (alg == QLatin1String(info.name))
+            return &info;
+    }
+    return nullptr;
+}
+
+const EVP_MD *evpMd(QCryptographicHash::Algorithm hash)
+{
+    switch (hash) {
+    case QCryptographicHash::Sha256:
+        return EVP_sha256();
+    case QCryptographicHash::Sha384:
+        return EVP_sha384();
+    case QCryptographicHash::Sha512:
+        return EVP_sha512();
+    default:
+        return nullptr;
+    }
+}
+
+struct CurveInfo
+{
+    const char *jwkName;
+    const char *opensslName;
+    int fieldBytes;
+};
+
+const CurveInfo curveTable[] = {
+    { "P-256", "prime256v1", 32 },
+    { "P-384", "secp384r1", 48 },
+    { "P-521", "secp521r1", 66 },
+};
+
+const CurveInfo *curveByJwkName(const QString &name)
+{
+    for (const CurveInfo &c : curveTable) {
+        if (name == QLatin1String(c.jwkName))
+            return &c;
+    }
+    return nullptr;
+}
+
+const CurveInfo *curveByOpenSslName(const char *name)
+{
+    for (const CurveInfo &c : curveTable) {
+        if (qstrcmp(name, c.opensslName) == 0 || qstrcmp(name, c.jwkName) == 0)
+            return &c;
+    }
+    return nullptr;
+}
+
+bool setError(Error *error, ErrorCode code, const QString &detail)
+{
+    ERR_clear_error();
+    if (error)
+        *error = Error(code, detail);
+    return false;
+}
+
+void clearError(Error *error)
+{
+    if (error)
+        *error = Error();
+}
+
+QByteArray bnToBytes(const BIGNUM *bn, int padTo = 0)
+{
+    const int len = qMax(BN_num_bytes(bn), padTo);
+    QByteArray out(len, '\0');
+    if (BN_bn2binpad(bn, reinterpret_cast<unsigned char *>(out.data()), len) != len)
+        return {};
+    return out;
+}
+
+BignumPtr bytesToBn(const QByteArray &bytes)
+{
+    return BignumPtr(BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()),
+                               int(bytes.size()), nullptr));
+}
+
+QByteArray bnParam(EVP_PKEY *pkey, const char *name, int padTo = 0)
+{
+    BIGNUM *bn = nullptr;
+    if (EVP_PKEY_get_bn_param(pkey, name, &bn) != 1 || !bn) {
+        ERR_clear_error();
+        return {};
+    }
+    BignumPtr owner(bn);
+    return bnToBytes(bn, padTo);
+}
+
+QByteArray octetParam(EVP_PKEY *pkey, const char *name)
+{
+    size_t len = 0;
+    if (EVP_PKEY_get_octet_string_param(pkey, name, nullptr, 0, &len) != 1) {
+        ERR_clear_error();
+        return {};
+    }
+    QByteArray out(qsizetype(len), '\0');
+    if (EVP_PKEY_get_octet_string_param(pkey, name, reinterpret_cast<unsigned char *>(out.data()),
+                                        len, &len) != 1) {
+        ERR_clear_error();
+        return {};
+    }
+    out.resize(qsizetype(len));
+    return out;
+}
+
+QString b64(const QByteArray &bytes)
+{
+    return QString::fromLatin1(Base64Url::encode(bytes));
+}
+
+int passwordRefused(char *, int, int, void *)
+{
+    return -1; // never prompt; encrypted PEM is not supported
+}
+
+} // namespace
+
+class JsonWebKeyData : public QSharedData
+{
+public:
+    JsonWebKeyData() = default;
+    JsonWebKeyData(const JsonWebKeyData &other)
+        : QSharedData(other),
+          type(other.type),
+          pkey(other.pkey),
+          secret(other.secret),
+          hasPrivate(other.hasPrivate),
+          curve(other.curve),
+          bits(other.bits),
+          kid(other.kid),
+          alg(other.alg),
+          use(other.use),
+          keyOps(other.keyOps),
+          required(other.required)
+    {
+        if (pkey)
+            EVP_PKEY_up_ref(pkey);
+    }
+    ~JsonWebKeyData() { EVP_PKEY_free(pkey); }
+    JsonWebKeyData &operator=(const JsonWebKeyData &) = delete;
+
+    // Takes ownership of key; checks it is a supported type and size; fills type/curve/bits/required.
+    bool adopt(PkeyPtr key, bool isPrivate, Error *error);
+
+    JsonWebKey::KeyType type = JsonWebKey::KeyType::None;
+    EVP_PKEY *pkey = nullptr;
+    QByteArray secret;
+    bool hasPrivate = false;
+    QString curve;
+    int bits = 0;
+    QString kid;
+    QString alg;
+    QString use;
+    QStringList keyOps;
+    QJsonObject required; // RFC 7638 required members (public key or "k")
+};
+
+bool JsonWebKeyData::adopt(PkeyPtr key, bool isPrivate, Error *error)
+{
+    if (!key)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("no key"));
+    EVP_PKEY *k = key.get();
+    if (EVP_PKEY_is_a(k, "RSA")) {
+        bits = EVP_PKEY_get_bits(k);
+        if (bits < MinRsaBits)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("RSA key smaller than 2048 bits"));
+        if (bits > MaxRsaBits)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("RSA key larger than 16384 bits"));
+        const QByteArray n = bnParam(k, OSSL_PKEY_PARAM_RSA_N);
+        const QByteArray e = bnParam(k, OSSL_PKEY_PARAM_RSA_E);
+        if (n.isEmpty() || e.isEmpty())
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("incomplete RSA key"));
+        type = JsonWebKey::KeyType::RSA;
+        required = { { QStringLiteral("kty"), QStringLiteral("RSA") },
+                     { QStringLiteral("n"), b64(n) },
+                     { QStringLiteral("e"), b64(e) } };
+    } else if (EVP_PKEY_is_a(k, "EC")) {
+        char group[64] = {};
+        size_t groupLen = 0;
+        if (EVP_PKEY_get_utf8_string_param(k, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &groupLen) != 1)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("EC key without a named curve"));
+        const CurveInfo *c = curveByOpenSslName(group);
+        if (!c)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("unsupported EC curve"));
+        const QByteArray x = bnParam(k, OSSL_PKEY_PARAM_EC_PUB_X, c->fieldBytes);
+        const QByteArray y = bnParam(k, OSSL_PKEY_PARAM_EC_PUB_Y, c->fieldBytes);
+        if (x.size() != c->fieldBytes || y.size() != c->fieldBytes)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("incomplete EC key"));
+        type = JsonWebKey::KeyType::EC;
+        curve = QLatin1String(c->jwkName);
+        bits = EVP_PKEY_get_bits(k);
+        required = { { QStringLiteral("kty"), QStringLiteral("EC") },
+                     { QStringLiteral("crv"), curve },
+                     { QStringLiteral("x"), b64(x) },
+                     { QStringLiteral("y"), b64(y) } };
+    } else if (EVP_PKEY_is_a(k, "ED25519")) {
+        const QByteArray x = octetParam(k, OSSL_PKEY_PARAM_PUB_KEY);
+        if (x.size() != 32)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("incomplete Ed25519 key"));
+        type = JsonWebKey::KeyType::OKP;
+        curve = QStringLiteral("Ed25519");
+        bits = 256;
+        required = { { QStringLiteral("kty"), QStringLiteral("OKP") },
+                     { QStringLiteral("crv"), curve },
+                     { QStringLiteral("x"), b64(x) } };
+    } else {
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("unsupported key type"));
+    }
+    hasPrivate = isPrivate;
+    pkey = key.release();
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+JsonWebKey::JsonWebKey() = default;
+JsonWebKey::JsonWebKey(const JsonWebKey &other) = default;
+JsonWebKey::JsonWebKey(JsonWebKey &&other) noexcept = default;
+JsonWebKey &JsonWebKey::operator=(const JsonWebKey &other) = default;
+JsonWebKey &JsonWebKey::operator=(JsonWebKey &&other) noexcept = default;
+JsonWebKey::~JsonWebKey() = default;
+
+namespace {
+
+// Reads an optional string member; false when present with another type.
+bool optionalString(const QJsonObject &jwk, QLatin1String name, QString *out)
+{
+    const QJsonValue v = jwk.value(name);
+    if (v.isUndefined())
+        return true;
+    if (!v.isString())
+        return false;
+    *out = v.toString();
+    return true;
+}
+
+// Reads a base64url member. Returns false (with error) when absent (if required) or malformed.
+bool binaryMember(const QJsonObject &jwk, QLatin1String name, bool required, QByteArray *out,
+                  Error *error)
+{
+    const QJsonValue v = jwk.value(name);
+    if (v.isUndefined()) {
+        if (required)
+            return setError(error, ErrorCode::InvalidKey,
+                            QStringLiteral("JWK member \"") + name + QStringLiteral("\" missing"));
+        return true;
+    }
+    bool ok = false;
+    if (v.isString())
+        *out = Base64Url::decode(v.toString().toLatin1(), &ok);
+    if (!ok || !v.toString().isSimpleText() || out->isEmpty())
+        return setError(error, ErrorCode::InvalidKey,
+                        QStringLiteral("JWK member \"") + name + QStringLiteral("\" is not base64url"));
+    return true;
+}
+
+bool hasAny(const QJsonObject &jwk, std::initializer_list<const char *> names)
+{
+    for (const char *n : names) {
+        if (jwk.contains(QLatin1String(n)))
+            return true;
+    }
+    return false;
+}
+
+PkeyPtr fromParams(const char *type, int selection, OSSL_PARAM_BLD *bld)
+{
+    ParamPtr params(OSSL_PARAM_BLD_to_param(bld));
+    PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
+    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1)
+        return {};
+    EVP_PKEY *raw = nullptr;
+    if (EVP_PKEY_fromdata(ctx.get(), &raw, selection, params.get()) != 1)
+        return {};
+    return PkeyPtr(raw);
+}
+
+PkeyPtr importRsa(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Error *error)
+{
+    QByteArray n, e;
+    if (!binaryMember(jwk, QLatin1String("n"), true, &n, error)
+        || !binaryMember(jwk, QLatin1String("e"), true, &e, error))
+        return {};
+    BignumPtr bnN = bytesToBn(n), bnE = bytesToBn(e);
+    if (!bnN || !bnE)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid RSA key")), PkeyPtr();
+    if (BN_num_bits(bnN.get()) < MinRsaBits)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("RSA key smaller than 2048 bits")), PkeyPtr();
+    if (BN_num_bits(bnN.get()) > MaxRsaBits)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("RSA key larger than 16384 bits")), PkeyPtr();
+    if (BN_num_bits(bnE.get()) > 64 || !BN_is_odd(bnE.get()) || BN_is_one(bnE.get()))
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid RSA public exponent")), PkeyPtr();
+    ParamBldPtr bld(OSSL_PARAM_BLD_new());
+    if (!bld || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bnN.get())
+        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bnE.get()))
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("out of memory")), PkeyPtr();
+
+    std::vector<BignumPtr> keep;
+    *isPrivate = keepPrivate && jwk.contains(QLatin1String("d"));
+    if (*isPrivate) {
+        if (jwk.contains(QLatin1String("oth")))
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("multi-prime RSA keys are not supported")), PkeyPtr();
+        struct Member { const char *jwk; const char *param; };
+        static const Member crt[] = {
+            { "p", OSSL_PKEY_PARAM_RSA_FACTOR1 }, { "q", OSSL_PKEY_PARAM_RSA_FACTOR2 },
+            { "dp", OSSL_PKEY_PARAM_RSA_EXPONENT1 }, { "dq", OSSL_PKEY_PARAM_RSA_EXPONENT2 },
+            { "qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1 },
+        };
+        QByteArray d;
+        if (!binaryMember(jwk, QLatin1String("d"), true, &d, error))
+            return {};
+        keep.push_back(bytesToBn(d));
+        if (!keep.back() || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_D, keep.back().get()))
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid RSA key")), PkeyPtr();
+        const bool withCrt = hasAny(jwk, { "p", "q", "dp", "dq", "qi" });
+        if (withCrt) {
+            for (const Member &m : crt) {
+                QByteArray v;
+                if (!binaryMember(jwk, QLatin1String(m.jwk), true, &v, error))
+                    return {};
+                keep.push_back(bytesToBn(v));
+                if (!keep.back() || !OSSL_PARAM_BLD_push_BN(bld.get(), m.param, keep.back().get()))
+                    return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid RSA key")), PkeyPtr();
+            }
+        }
+    }
+    PkeyPtr pkey = fromParams("RSA", *isPrivate ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, bld.get());
+    if (!pkey)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid RSA key")), PkeyPtr();
+    if (*isPrivate && jwk.contains(QLatin1String("p"))) {
+        // p * q == n, d and the CRT values consistent with e
+        PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey.get(), nullptr));
+        if (!check || EVP_PKEY_pairwise_check(check.get()) != 1)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("RSA private key does not match the public key")), PkeyPtr();
+    }
+    return pkey;
+}
+
+PkeyPtr importEc(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Error *error)
+{
+    QString crv;
+    if (!optionalString(jwk, QLatin1String("crv"), &crv))
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("JWK member \"crv\" is not a string")), PkeyPtr();
+    const CurveInfo *c = curveByJwkName(crv);
+    if (!c)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("unsupported or missing EC curve")), PkeyPtr();
+    QByteArray x, y;
+    if (!binaryMember(jwk, QLatin1String("x"), true, &x, error)
+        || !binaryMember(jwk, QLatin1String("y"), true, &y, error))
+        return {};
+    if (x.size() != c->fieldBytes || y.size() != c->fieldBytes)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("EC coordinates have the wrong length")), PkeyPtr();
+    const QByteArray point = QByteArray(1, '\x04') + x + y;
+    ParamBldPtr bld(OSSL_PARAM_BLD_new());
+    if (!bld
+        || !OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, c->opensslName, 0)
+        || !OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
+                                             size_t(point.size())))
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("out of memory")), PkeyPtr();
+    BignumPtr bnD;
+    *isPrivate = keepPrivate && jwk.contains(QLatin1String("d"));
+    if (*isPrivate) {
+        QByteArray d;
+        if (!binaryMember(jwk, QLatin1String("d"), true, &d, error))
+            return {};
+        if (d.size() != c->fieldBytes)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("EC private key has the wrong length")), PkeyPtr();
+        bnD = bytesToBn(d);
+        if (!bnD || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, bnD.get()))
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid EC key")), PkeyPtr();
+    }
+    PkeyPtr pkey = fromParams("EC", *isPrivate ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, bld.get());
+    if (!pkey)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("EC point is not on the curve")), PkeyPtr();
+    PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey.get(), nullptr));
+    if (!check || EVP_PKEY_public_check(check.get()) != 1)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("EC point is not on the curve")), PkeyPtr();
+    if (*isPrivate && EVP_PKEY_pairwise_check(check.get()) != 1)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("EC private key does not match the public key")), PkeyPtr();
+    return pkey;
+}
+
+PkeyPtr importOkp(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Error *error)
+{
+    QString crv;
+    if (!optionalString(jwk, QLatin1String("crv"), &crv) || crv != QLatin1String("Ed25519"))
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("unsupported or missing OKP curve")), PkeyPtr();
+    QByteArray x;
+    if (!binaryMember(jwk, QLatin1String("x"), true, &x, error))
+        return {};
+    if (x.size() != 32)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("Ed25519 public key has the wrong length")), PkeyPtr();
+    *isPrivate = keepPrivate && jwk.contains(QLatin1String("d"));
+    PkeyPtr pkey;
+    if (*isPrivate) {
+        QByteArray d;
+        if (!binaryMember(jwk, QLatin1String("d"), true, &d, error))
+            return {};
+        if (d.size() != 32)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("Ed25519 private key has the wrong length")), PkeyPtr();
+        pkey.reset(EVP_PKEY_new_raw_private_key_ex(nullptr, "ED25519", nullptr,
+                                                   reinterpret_cast<const unsigned char *>(d.constData()), 32));
+        if (!pkey || octetParam(pkey.get(), OSSL_PKEY_PARAM_PUB_KEY) != x)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("Ed25519 private key does not match the public key")), PkeyPtr();
+    } else {
+        pkey.reset(EVP_PKEY_new_raw_public_key_ex(nullptr, "ED25519", nullptr,
+                                                  reinterpret_cast<const unsigned char *>(x.constData()), 32));
+        if (!pkey)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid Ed25519 key")), PkeyPtr();
+    }
+    return pkey;
+}
+
+} // namespace
+
+JsonWebKey JsonWebKey::fromJson(const QJsonObject &jwk, PrivatePart privatePart, Error *error)
+{
+    QExplicitlySharedDataPointer<JsonWebKeyData> data(new JsonWebKeyData);
+    QString kty;
+    if (!jwk.value(QLatin1String("kty")).isString())
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("JWK member \"kty\" missing or not a string")), JsonWebKey();
+    kty = jwk.value(QLatin1String("kty")).toString();
+    if (!optionalString(jwk, QLatin1String("kid"), &data->kid)
+        || !optionalString(jwk, QLatin1String("alg"), &data->alg)
+        || !optionalString(jwk, QLatin1String("use"), &data->use))
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("JWK member \"kid\", \"alg\" or \"use\" is not a string")), JsonWebKey();
+    const QJsonValue ops = jwk.value(QLatin1String("key_ops"));
+    if (!ops.isUndefined()) {
+        if (!ops.isArray())
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("JWK member \"key_ops\" is not an array")), JsonWebKey();
+        const QJsonArray array = ops.toArray();
+        for (const QJsonValue &op : array) {
+            if (!op.isString() || data->keyOps.contains(op.toString()))
+                return setError(error, ErrorCode::InvalidKey, QStringLiteral("JWK member \"key_ops\" is invalid")), JsonWebKey();
+            data->keyOps.append(op.toString());
+        }
+    }
+    const bool keepPrivate = privatePart == PrivatePart::KeepPrivate;
+    if (kty == QLatin1String("oct")) {
+        if (!keepPrivate)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("a symmetric JWK is a secret: import it with KeepPrivate")), JsonWebKey();
+        QByteArray k;
+        if (!binaryMember(jwk, QLatin1String("k"), true, &k, error))
+            return {};
+        data->type = KeyType::Oct;
+        data->secret = k;
+        data->hasPrivate = true;
+        data->bits = int(k.size() * 8);
+        data->required = { { QStringLiteral("k"), b64(k) }, { QStringLiteral("kty"), QStringLiteral("oct") } };
+    } else {
+        bool isPrivate = false;
+        PkeyPtr pkey;
+        if (kty == QLatin1String("RSA"))
+            pkey = importRsa(jwk, keepPrivate, &isPrivate, error);
+        else if (kty == QLatin1String("EC"))
+            pkey = importEc(jwk, keepPrivate, &isPrivate, error);
+        else if (kty == QLatin1String("OKP"))
+            pkey = importOkp(jwk, keepPrivate, &isPrivate, error);
+        else
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("unsupported kty")), JsonWebKey();
+        if (!pkey)
+            return {};
+        if (!data->adopt(std::move(pkey), isPrivate, error))
+            return {};
+    }
+    ERR_clear_error();
+    clearError(error);
+    JsonWebKey key;
+    key.d = data;
+    return key;
+}
+
+JsonWebKey JsonWebKey::fromPem(const QByteArray &pem, Error *error)
+{
+    bool isPrivate = true;
+    PkeyPtr pkey;
+    {
+        BioPtr bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+        if (bio)
+            pkey.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, passwordRefused, nullptr));
+    }
+    if (!pkey) {
+        isPrivate = false;
+        BioPtr bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+        if (bio)
+            pkey.reset(PEM_read_bio_PUBKEY(bio.get(), nullptr, passwordRefused, nullptr));
+    }
+    if (!pkey)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("not a PEM private or public key")), JsonWebKey();
+    QExplicitlySharedDataPointer<JsonWebKeyData> data(new JsonWebKeyData);
+    if (!data->adopt(std::move(pkey), isPrivate, error))
+        return {};
+    if (data->type == KeyType::EC) {
+        PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, data->pkey, nullptr));
+        if (!check || EVP_PKEY_public_check(check.get()) != 1)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("EC point is not on the curve")), JsonWebKey();
+    }
+    ERR_clear_error();
+    clearError(error);
+    JsonWebKey key;
+    key.d = data;
+    return key;
+}
+
+JsonWebKey JsonWebKey::fromSecret(const QByteArray &secret)
+{
+    JsonWebKey key;
+    if (secret.isEmpty())
+        return key;
+    key.d = new JsonWebKeyData;
+    key.d->type = KeyType::Oct;
+    key.d->secret = secret;
+    key.d->hasPrivate = true;
+    key.d->bits = int(secret.size() * 8);
+    key.d->required = { { QStringLiteral("k"), b64(secret) }, { QStringLiteral("kty"), QStringLiteral("oct") } };
+    return key;
+}
+
+JsonWebKey JsonWebKey::generateRsa(int bits, Error *error)
+{
+    if (bits < MinRsaBits || bits > MaxRsaBits)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("RSA keys must have 2048 to 16384 bits")), JsonWebKey();
+    PkeyPtr pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(bits)));
+    if (!pkey)
+        return setError(error, ErrorCode::KeyGenerationFailed, QStringLiteral("RSA key generation failed")), JsonWebKey();
+    QExplicitlySharedDataPointer<JsonWebKeyData> data(new JsonWebKeyData);
+    if (!data->adopt(std::move(pkey), true, error))
+        return {};
+    clearError(error);
+    JsonWebKey key;
+    key.d = data;
+    return key;
+}
+
+JsonWebKey JsonWebKey::generate(const QString &algorithm, Error *error)
+{
+    const AlgInfo *info = algInfo(algorithm);
+    if (!info)
+        return setError(error, ErrorCode::UnsupportedAlgorithm, QStringLiteral("unsupported algorithm")), JsonWebKey();
+    PkeyPtr pkey;
+    switch (info->family) {
+    case Family::RS:
+    case Family::PS:
+        return generateRsa(MinRsaBits, error);
+    case Family::HS: {
+        QByteArray secret(QCryptographicHash::hashLength(info->hash), '\0');
+        if (RAND_bytes(reinterpret_cast<unsigned char *>(secret.data()), int(secret.size())) != 1)
+            return setError(error, ErrorCode::KeyGenerationFailed, QStringLiteral("no randomness")), JsonWebKey();
+        clearError(error);
+        return fromSecret(secret);
+    }
+    case Family::ES:
+        pkey.reset(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", curveByJwkName(QLatin1String(info->curve))->opensslName));
+        break;
+    case Family::EdDSA:
+        pkey.reset(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+        break;
+    }
+    if (!pkey)
+        return setError(error, ErrorCode::KeyGenerationFailed, QStringLiteral("key generation failed")), JsonWebKey();
+    QExplicitlySharedDataPointer<JsonWebKeyData> data(new JsonWebKeyData);
+    if (!data->adopt(std::move(pkey), true, error))
+        return {};
+    clearError(error);
+    JsonWebKey key;
+    key.d = data;
+    return key;
+}
+
+bool JsonWebKey::isNull() const { return !d; }
+JsonWebKey::KeyType JsonWebKey::keyType() const { return d ? d->type : KeyType::None; }
+
+QString JsonWebKey::keyTypeName() const
+{
+    switch (keyType()) {
+    case KeyType::RSA: return QStringLiteral("RSA");
+    case KeyType::EC: return QStringLiteral("EC");
+    case KeyType::OKP: return QStringLiteral("OKP");
+    case KeyType::Oct: return QStringLiteral("oct");
+    case KeyType::None: break;
+    }
+    return {};
+}
+
+bool JsonWebKey::hasPrivateKey() const { return d && d->hasPrivate; }
+QString JsonWebKey::curve() const { return d ? d->curve : QString(); }
+int JsonWebKey::keySizeBits() const { return d ? d->bits : 0; }
+QString JsonWebKey::keyId() const { return d ? d->kid : QString(); }
+
+void JsonWebKey::setKeyId(const QString &kid)
+{
+    if (!d)
+        return;
+    d.detach();
+    d->kid = kid;
+}
+
+QString JsonWebKey::algorithm() const { return d ? d->alg : QString(); }
+
+void JsonWebKey::setAlgorithm(const QString &alg)
+{
+    if (!d)
+        return;
+    d.detach();
+    d->alg = alg;
+}
+
+QString JsonWebKey::use() const { return d ? d->use : QString(); }
+QStringList JsonWebKey::keyOperations() const { return d ? d->keyOps : QStringList(); }
+
+bool JsonWebKey::fitsAlgorithm(const QString &alg) const
+{
+    const AlgInfo *info = algInfo(alg);
+    if (!d || !info)
+        return false;
+    switch (info->family) {
+    case Family::RS:
+    case Family::PS:
+        return d->type == KeyType::RSA && d->bits >= MinRsaBits;
+    case Family::ES:
+        return d->type == KeyType::EC && d->curve == QLatin1String(info->curve);
+    case Family::EdDSA:
+        return d->type == KeyType::OKP && d->curve == QLatin1String("Ed25519");
+    case Family::HS:
+        return d->type == KeyType::Oct && !d->secret.isEmpty();
+    }
+    return false;
+}
+
+bool JsonWebKey::allowsOperation(const QString &alg, const QString &operation) const
+{
+    if (!d)
+        return false;
+    if (!d->alg.isEmpty() && d->alg != alg)
+        return false;
+    if (!d->use.isEmpty() && d->use != QLatin1String("sig"))
+        return false;
+    if (!d->keyOps.isEmpty() && !operation.isEmpty() && !d->keyOps.contains(operation))
+        return false;
+    return true;
+}
+
+bool JsonWebKey::supportsAlgorithm(const QString &alg) const
+{
+    if (!fitsAlgorithm(alg) || !allowsOperation(alg, QString()))
+        return false;
+    if (d->keyOps.isEmpty())
+        return true;
+    return d->keyOps.contains(QLatin1String("verify")) || d->keyOps.contains(QLatin1String("sign"));
+}
+
+QString JsonWebKey::defaultAlgorithm() const
+{
+    switch (keyType()) {
+    case KeyType::RSA: return QStringLiteral("RS256");
+    case KeyType::EC:
+        if (d->curve == QLatin1String("P-256"))
+            return QStringLiteral("ES256");
+        if (d->curve == QLatin1String("P-384"))
+            return QStringLiteral("ES384");
+        return QStringLiteral("ES512");
+    case KeyType::OKP: return QStringLiteral("EdDSA");
+    case KeyType::Oct: return QStringLiteral("HS256");
+    case KeyType::None: break;
+    }
+    return {};
+}
+
+JsonWebKey JsonWebKey::publicKey() const
+{
+    if (!d || d->type == KeyType::Oct)
+        return {};
+    if (!d->hasPrivate)
+        return *this;
+    unsigned char *der = nullptr;
+    const int len = i2d_PUBKEY(d->pkey, &der);
+    if (len <= 0)
+        return ERR_clear_error(), JsonWebKey();
+    const unsigned char *p = der;
+    PkeyPtr pub(d2i_PUBKEY(nullptr, &p, len));
+    OPENSSL_free(der);
+    QExplicitlySharedDataPointer<JsonWebKeyData> data(new JsonWebKeyData);
+    if (!data->adopt(std::move(pub), false, nullptr))
+        return {};
+    data->kid = d->kid;
+    data->alg = d->alg;
+    data->use = d->use;
+    data->keyOps = d->keyOps;
+    JsonWebKey key;
+    key.d = data;
+    return key;
+}
+
+QJsonObject JsonWebKey::toJson(bool withPrivate) const
+{
+    if (!d || (d->type == KeyType::Oct && !withPrivate))
+        return {};
+    QJsonObject out = d->required;
+    if (!d->kid.isEmpty())
+        out.insert(QLatin1String("kid"), d->kid);
+    if (!d->alg.isEmpty())
+        out.insert(QLatin1String("alg"), d->alg);
+    if (!d->use.isEmpty())
+        out.insert(QLatin1String("use"), d->use);
+    if (!d->keyOps.isEmpty())
+        out.insert(QLatin1String("key_ops"), QJsonArray::fromStringList(d->keyOps));
+    if (!withPrivate || !d->hasPrivate || d->type == KeyType::Oct)
+        return out;
+    switch (d->type) {
+    case KeyType::RSA: {
+        struct Member { const char *jwk; const char *param; };
+        static const Member members[] = {
+            { "d", OSSL_PKEY_PARAM_RSA_D }, { "p", OSSL_PKEY_PARAM_RSA_FACTOR1 },
+            { "q", OSSL_PKEY_PARAM_RSA_FACTOR2 }, { "dp", OSSL_PKEY_PARAM_RSA_EXPONENT1 },
+            { "dq", OSSL_PKEY_PARAM_RSA_EXPONENT2 }, { "qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1 },
+        };
+        for (const Member &m : members) {
+            const QByteArray v = bnParam(d->pkey, m.param);
+            if (!v.isEmpty())
+                out.insert(QLatin1String(m.jwk), b64(v));
+        }
+        break;
+    }
+    case KeyType::EC: {
+        const CurveInfo *c = curveByJwkName(d->curve);
+        out.insert(QLatin1String("d"), b64(bnParam(d->pkey, OSSL_PKEY_PARAM_PRIV_KEY, c ? c->fieldBytes : 0)));
+        break;
+    }
+    case KeyType::OKP:
+        out.insert(QLatin1String("d"), b64(octetParam(d->pkey, OSSL_PKEY_PARAM_PRIV_KEY)));
+        break;
+    case KeyType::Oct:
+    case KeyType::None:
+        break;
+    }
+    return out;
+}
+
+QByteArray JsonWebKey::thumbprint() const
+{
+    if (!d)
+        return {};
+    // RFC 7638: the required members in lexicographic order, no whitespace. The values are
+    // base64url strings or curve names: nothing needs escaping.
+    QByteArray json("{");
+    const QStringList names = d->required.keys(); // QJsonObject keys are sorted
+    for (const QString &name : names) {
+        if (json.size() > 1)
+            json += ',';
+        json += '"' + name.toUtf8() + "\":\"" + d->required.value(name).toString().toUtf8() + '"';
+    }
+    json += '}';
+    return QCryptographicHash::hash(json, QCryptographicHash::Sha256);
+}
+
+QByteArray JsonWebKey::thumbprintBase64Url() const
+{
+    return d ? Base64Url::encode(thumbprint()) : QByteArray();
+}
+
+QByteArray JsonWebKey::toPem(bool withPrivate) const
+{
+    if (!d || !d->pkey || (withPrivate && !d->hasPrivate))
+        return {};
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio)
+        return {};
+    const int ok = withPrivate
+            ? PEM_write_bio_PrivateKey(bio.get(), d->pkey, nullptr, nullptr, 0, nullptr, nullptr)
+            : PEM_write_bio_PUBKEY(bio.get(), d->pkey);
+    if (ok != 1)
+        return ERR_clear_error(), QByteArray();
+    char *data = nullptr;
+    const long len = BIO_get_mem_data(bio.get(), &data);
+    return QByteArray(data, qsizetype(len));
+}
+
+namespace {
+
+// OpenSSL DER ECDSA signature -> JWS r||s.
+QByteArray derToRaw(const QByteArray &der, int fieldBytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    EcdsaSigPtr sig(d2i_ECDSA_SIG(nullptr, &p, long(der.size())));
+    if (!sig)
+        return {};
+    const BIGNUM *r = nullptr;
+    const BIGNUM *s = nullptr;
+    ECDSA_SIG_get0(sig.get(), &r, &s);
+    QByteArray out(2 * fieldBytes, '\0');
+    auto *o = reinterpret_cast<unsigned char *>(out.data());
+    if (BN_bn2binpad(r, o, fieldBytes) != fieldBytes || BN_bn2binpad(s, o + fieldBytes, fieldBytes) != fieldBytes)
+        return {};
+    return out;
+}
+
+// JWS r||s -> DER; empty when the length is wrong.
+QByteArray rawToDer(const QByteArray &raw, int fieldBytes)
+{
+    if (raw.size() != 2 * fieldBytes)
+        return {};
+    BignumPtr r(BN_bin2bn(reinterpret_cast<const unsigned char *>(raw.constData()), fieldBytes, nullptr));
+    BignumPtr s(BN_bin2bn(reinterpret_cast<const unsigned char *>(raw.constData()) + fieldBytes, fieldBytes, nullptr));
+    EcdsaSigPtr sig(ECDSA_SIG_new());
+    if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1)
+        return {};
+    r.release();
+    s.release();
+    unsigned char *der = nullptr;
+    const int len = i2d_ECDSA_SIG(sig.get(), &der);
+    if (len <= 0)
+        return {};
+    QByteArray out(reinterpret_cast<const char *>(der), len);
+    OPENSSL_free(der);
+    return out;
+}
+
+bool initDigest(EVP_MD_CTX *ctx, const AlgInfo *info, EVP_PKEY *pkey, bool forSigning)
+{
+    const EVP_MD *md = info->family == Family::EdDSA ? nullptr : evpMd(info->hash);
+    EVP_PKEY_CTX *pctx = nullptr;
+    const int ok = forSigning ? EVP_DigestSignInit(ctx, &pctx, md, nullptr, pkey)
+                              : EVP_DigestVerifyInit(ctx, &pctx, md, nullptr, pkey);
+    if (ok != 1)
+        return false;
+    if (info->family == Family::RS)
+        return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) == 1;
+    if (info->family == Family::PS) {
+        return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) == 1
+                && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) == 1
+                && EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, md) == 1;
+    }
+    return true;
+}
+
+} // namespace
+
+QByteArray JsonWebKey::sign(const QString &alg, const QByteArray &data, Error *error) const
+{
+    const AlgInfo *info = algInfo(alg);
+    if (!d)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("no key")), QByteArray();
+    if (!info)
+        return setError(error, ErrorCode::UnsupportedAlgorithm, QStringLiteral("unsupported algorithm")), QByteArray();
+    if (!fitsAlgorithm(alg) || !allowsOperation(alg, QStringLiteral("sign")))
+        return setError(error, ErrorCode::UnsupportedAlgorithm, QStringLiteral("the key does not fit the algorithm")), QByteArray();
+    if (!d->hasPrivate)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("no private key")), QByteArray();
+    if (info->family == Family::HS) {
+        clearError(error);
+        return QMessageAuthenticationCode::hash(data, d->secret, info->hash);
+    }
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    if (!ctx || !initDigest(ctx.get(), info, d->pkey, true))
+        return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
+    const auto *in = reinterpret_cast<const unsigned char *>(data.constData());
+    size_t len = 0;
+    if (EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(data.size())) != 1)
+        return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
+    QByteArray sig(qsizetype(len), '\0');
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in, size_t(data.size())) != 1)
+        return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
+    sig.resize(qsizetype(len));
+    if (info->family == Family::ES) {
+        sig = derToRaw(sig, curveByJwkName(d->curve)->fieldBytes);
+        if (sig.isEmpty())
+            return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
+    }
+    clearError(error);
+    return sig;
+}
+
+bool JsonWebKey::verify(const QString &alg, const QByteArray &data, const QByteArray &signature,
+                        Error *error) const
+{
+    if (alg == QLatin1String("none"))
+        return setError(error, ErrorCode::AlgorithmNotAllowed, QStringLiteral("alg none"));
+    const AlgInfo *info = algInfo(alg);
+    if (!d)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("no key"));
+    if (!info)
+        return setError(error, ErrorCode::UnsupportedAlgorithm, QStringLiteral("unsupported algorithm"));
+    if (!fitsAlgorithm(alg) || !allowsOperation(alg, QStringLiteral("verify")))
+        return setError(error, ErrorCode::UnsupportedAlgorithm, QStringLiteral("the key does not fit the algorithm"));
+    if (info->family == Family::HS) {
+        const QByteArray mac = QMessageAuthenticationCode::hash(data, d->secret, info->hash);
+        if (signature.size() != mac.size()
+            || CRYPTO_memcmp(mac.constData(), signature.constData(), size_t(mac.size())) != 0)
+            return setError(error, ErrorCode::InvalidSignature, QStringLiteral("signature mismatch"));
+        clearError(error);
+        return true;
+    }
+    QByteArray sig = signature;
+    switch (info->family) {
+    case Family::ES:
+        sig = rawToDer(signature, curveByJwkName(d->curve)->fieldBytes);
+        if (sig.isEmpty())
+            return setError(error, ErrorCode::InvalidSignature, QStringLiteral("EC signature has the wrong length"));
+        break;
+    case Family::RS:
+    case Family::PS:
+        if (signature.size() != (d->bits + 7) / 8)
+            return setError(error, ErrorCode::InvalidSignature, QStringLiteral("RSA signature has the wrong length"));
+        break;
+    case Family::EdDSA:
+        if (signature.size() != 64)
+            return setError(error, ErrorCode::InvalidSignature, QStringLiteral("EdDSA signature has the wrong length"));
+        break;
+    case Family::HS:
+        break;
+    }
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    if (!ctx || !initDigest(ctx.get(), info, d->pkey, false))
+        return setError(error, ErrorCode::InvalidSignature, QStringLiteral("verification could not start"));
+    if (EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.constData()), size_t(sig.size()),
+                         reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) != 1)
+        return setError(error, ErrorCode::InvalidSignature, QStringLiteral("signature mismatch"));
+    clearError(error);
+    return true;
+}
+
+void *JsonWebKey::nativeHandle() const
+{
+    return d ? d->pkey : nullptr;
+}
+
+bool JsonWebKey::operator==(const JsonWebKey &other) const
+{
+    if (d == other.d)
+        return true;
+    if (!d || !other.d || d->type != other.d->type)
+        return false;
+    if (d->type == KeyType::Oct) {
+        return d->secret.size() == other.d->secret.size()
+                && CRYPTO_memcmp(d->secret.constData(), other.d->secret.constData(), size_t(d->secret.size())) == 0;
+    }
+    return d->required == other.d->required;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+JsonWebKeySet JsonWebKeySet::fromJson(const QJsonObject &jwks, Error *error)
+{
+    const QJsonValue keys = jwks.value(QLatin1String("keys"));
+    if (keys.isUndefined())
+        return setError(error, ErrorCode::MissingMember, QStringLiteral("JWKS has no \"keys\"")), JsonWebKeySet();
+    if (!keys.isArray())
+        return setError(error, ErrorCode::InvalidMember, QStringLiteral("JWKS \"keys\" is not an array")), JsonWebKeySet();
+    const QJsonArray array = keys.toArray();
+    JsonWebKeySet set;
+    for (const QJsonValue &v : array) {
+        if (!v.isObject())
+            return setError(error, ErrorCode::InvalidMember, QStringLiteral("JWKS \"keys\" holds a non-object")), JsonWebKeySet();
+    }
+    for (const QJsonValue &v : array) {
+        const JsonWebKey key = JsonWebKey::fromJson(v.toObject(), JsonWebKey::PrivatePart::DropPrivate);
+        if (!key.isNull())
+            set.addKey(key);
+    }
+    clearError(error);
+    return set;
+}
+
+QJsonObject JsonWebKeySet::toJson(bool withPrivate) const
+{
+    QJsonArray array;
+    for (const JsonWebKey &key : m_keys) {
+        const QJsonObject jwk = key.toJson(withPrivate);
+        if (!jwk.isEmpty())
+            array.append(jwk);
+    }
+    return { { QStringLiteral("keys"), array } };
+}
+
+QList<JsonWebKey> JsonWebKeySet::candidates(const QString &alg, const QString &kid) const
+{
+    QList<JsonWebKey> out;
+    for (const JsonWebKey &key : m_keys) {
+        if (!kid.isEmpty() && key.keyId() != kid)
+            continue;
+        if (key.fitsAlgorithm(alg) && key.allowsOperation(alg, QStringLiteral("verify")))
+            out.append(key);
+    }
+    return out;
+}
+
+} // namespace OAuth4Qt

@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#include "httptransport_p.h"
+
+#include <oauth4qt/version.h>
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QMetaEnum>
+#include <QtCore/QTimer>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QNetworkRequest>
+#include <QtNetwork/QSslError>
+
+Q_LOGGING_CATEGORY(lcTransport, "oauth4qt.transport")
+
+namespace OAuth4Qt {
+
+namespace {
+
+constexpr int kMaxNonceOrigins = 64;
+constexpr qint64 kMaxReadBuffer = 256 * 1024;
+
+// What the logs may show of a URL: never the query, the fragment or user info.
+QString loggableUrl(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    const int port = url.port(scheme == QLatin1String("https") ? 443 : 80);
+    return scheme + QLatin1String("://") + url.host(QUrl::FullyEncoded) + QLatin1Char(':')
+        + QString::number(port) + url.path(QUrl::FullyEncoded);
+}
+
+QString describe(const HttpRequest &request)
+{
+    return QString::fromLatin1(request.method) + QLatin1Char(' ') + loggableUrl(request.url);
+}
+
+// QNetworkReply reports HTTP statuses >= 400 as errors too; those are responses for us.
+bool isHttpStatusError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ContentAccessDenied:
+    case QNetworkReply::ContentOperationNotPermittedError:
+    case QNetworkReply::ContentNotFoundError:
+    case QNetworkReply::AuthenticationRequiredError:
+    case QNetworkReply::ContentReSendError:
+    case QNetworkReply::ContentConflictError:
+    case QNetworkReply::ContentGoneError:
+    case QNetworkReply::UnknownContentError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+    case QNetworkReply::InternalServerError:
+    case QNetworkReply::OperationNotImplementedError:
+    case QNetworkReply::ServiceUnavailableError:
+    case QNetworkReply::UnknownServerError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isUseDpopNonce(const HttpResponse &response)
+{
+    if (response.status == 400) {
+        const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+        return doc.isObject()
+            && doc.object().value(QLatin1String("error")).toString() == QLatin1String("use_dpop_nonce");
+    }
+    if (response.status == 401) {
+        const auto challenges = parseWwwAuthenticate(response.headerValues(QByteArrayLiteral("WWW-Authenticate")));
+        for (const AuthChallenge &c : challenges) {
+            if (c.scheme.compare(QByteArrayLiteral("DPoP"), Qt::CaseInsensitive) == 0
+                && c.params.value(QByteArrayLiteral("error")) == QByteArrayLiteral("use_dpop_nonce"))
+                return true;
+        }
+    }
+    return false;
+}
+
+// The DPoP-Nonce of a response when there is exactly one valid one; otherwise null.
+QByteArray responseNonce(const HttpResponse &response)
+{
+    const QList<QByteArray> values = response.headerValues(QByteArrayLiteral("DPoP-Nonce"));
+    if (values.size() != 1 || !isValidDpopNonce(values.first()))
+        return {};
+    return values.first();
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+struct HttpTransport::Private
+{
+    struct NonceEntry
+    {
+        QByteArray nonce;
+        quint64 lastUse = 0;
+    };
+
+    QPointer<QNetworkAccessManager> appManager;
+    QNetworkAccessManager *ownManager = nullptr;
+    bool allowInsecureHttp = false;
+    int requestTimeout = 30000;
+    qint64 maxResponseSize = 1024 * 1024;
+    QByteArray userAgent = QByteArrayLiteral("oauth4qt/" OAUTH4QT_VERSION_STRING);
+    QSslConfiguration sslConfiguration;
+    bool sslConfigurationSet = false;
+    RequestModifier modifier;
+    QHash<QString, NonceEntry> nonces;
+    quint64 nonceTick = 0;
+
+    void storeNonce(const QString &origin, const QByteArray &nonce)
+    {
+        if (origin.isEmpty() || !isValidDpopNonce(nonce))
+            return;
+        auto it = nonces.find(origin);
+        if (it == nonces.end()) {
+            if (nonces.size() >= kMaxNonceOrigins) {
+                auto oldest = nonces.begin();
+                for (auto i = nonces.begin(); i != nonces.end(); ++i) {
+                    if (i->lastUse < oldest->lastUse)
+                        oldest = i;
+                }
+                nonces.erase(oldest);
+            }
+            it = nonces.insert(origin, NonceEntry());
+        }
+        it->nonce = nonce;
+        it->lastUse = ++nonceTick;
+    }
+
+    QByteArray nonceFor(const QString &origin)
+    {
+        auto it = nonces.find(origin);
+        if (it == nonces.end())
+            return {};
+        it->lastUse = ++nonceTick;
+        return it->nonce;
+    }
+};
+
+struct HttpCall::Private
+{
+    HttpTransport *transport = nullptr;
+    HttpRequest request;
+    HttpTransport::Callback callback;
+    QPointer<QNetworkReply> reply;
+    QTimer *deadline = nullptr;
+    QElapsedTimer elapsed;
+    QByteArray body;
+    bool finished = false;
+    bool tlsErrorsSeen = false;
+    int attempts = 0;
+    // settings snapshot taken in send()
+    int timeout = 30000;
+    qint64 maxSize = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+
+HttpCall::HttpCall(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+}
+
+HttpCall::~HttpCall()
+{
+    d->finished = true;
+    if (d->reply) {
+        QNetworkReply *reply = d->reply;
+        d->reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+bool HttpCall::isFinished() const
+{
+    return d->finished;
+}
+
+void HttpCall::abort()
+{
+    if (d->finished)
+        return;
+    qCDebug(lcTransport).noquote() << describe(d->request) << "aborted after" << d->elapsed.elapsed() << "ms";
+    finish({}, Error::cancelled(QStringLiteral("HTTP request aborted")));
+}
+
+void HttpCall::releaseReply()
+{
+    if (!d->reply)
+        return;
+    QNetworkReply *reply = d->reply;
+    d->reply = nullptr;
+    reply->disconnect(this);
+    if (reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}
+
+void HttpCall::finish(const HttpResponse &response, const Error &error)
+{
+    if (d->finished)
+        return;
+    d->finished = true;
+    if (d->deadline)
+        d->deadline->stop();
+    releaseReply();
+    if (error) {
+        qCDebug(lcTransport).noquote() << describe(d->request) << "failed:" << error.codeName()
+                                       << "after" << d->elapsed.elapsed() << "ms";
+    } else {
+        qCDebug(lcTransport).noquote() << describe(d->request) << "->" << response.status << "in"
+                                       << d->elapsed.elapsed() << "ms";
+    }
+    // The callback may delete the transport (and with it this call): move what we need out first.
+    const HttpTransport::Callback callback = std::move(d->callback);
+    d->callback = nullptr;
+    QPointer<HttpCall> self(this);
+    if (callback)
+        callback(response, error);
+    if (self)
+        deleteLater();
+}
+
+void HttpCall::start()
+{
+    if (d->finished)
+        return;
+    if (const Error error = d->transport->checkUrl(d->request.url)) {
+        finish({}, error);
+        return;
+    }
+    startAttempt(d->transport->d->nonceFor(originOf(d->request.url)));
+}
+
+void HttpCall::startAttempt(const QByteArray &nonce)
+{
+    HttpTransport::Private *t = d->transport->d.get();
+    ++d->attempts;
+    d->body.clear();
+    d->tlsErrorsSeen = false;
+
+    QNetworkRequest request(d->request.url);
+    bool hasAccept = false;
+    bool hasUserAgent = false;
+    for (const auto &h : std::as_const(d->request.headers)) {
+        if (h.first.compare(QByteArrayLiteral("Accept"), Qt::CaseInsensitive) == 0)
+            hasAccept = true;
+        else if (h.first.compare(QByteArrayLiteral("User-Agent"), Qt::CaseInsensitive) == 0)
+            hasUserAgent = true;
+        request.setRawHeader(h.first, h.second);
+    }
+    if (!hasAccept)
+        request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    if (!hasUserAgent && !t->userAgent.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("User-Agent"), t->userAgent);
+
+    if (d->request.dpopProof) {
+        Error error;
+        const QByteArray proof = d->request.dpopProof(nonce, &error);
+        if (d->finished)
+            return; // the proof function aborted the call
+        if (error) {
+            finish({}, error);
+            return;
+        }
+        if (proof.isEmpty()) {
+            finish({}, Error(ErrorCode::SigningFailed, QStringLiteral("the DPoP proof is empty")));
+            return;
+        }
+        request.setRawHeader(QByteArrayLiteral("DPoP"), proof);
+    }
+    if (t->sslConfigurationSet)
+        request.setSslConfiguration(t->sslConfiguration);
+
+    auto enforce = [](QNetworkRequest &r) {
+        r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        r.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+        r.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+        r.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+        r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        r.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    };
+    enforce(request);
+    if (t->modifier) {
+        t->modifier(request);
+        if (d->finished)
+            return;
+        enforce(request);
+        if (request.url() != d->request.url) {
+            if (const Error error = d->transport->checkUrl(request.url())) {
+                finish({}, error);
+                return;
+            }
+        }
+    }
+
+    QNetworkAccessManager *manager = d->transport->networkAccessManager();
+    QNetworkReply *reply = nullptr;
+    const QByteArray &method = d->request.method;
+    if (method == "GET")
+        reply = manager->get(request);
+    else if (method == "POST")
+        reply = manager->post(request, d->request.body);
+    else if (method == "HEAD")
+        reply = manager->head(request);
+    else
+        reply = manager->sendCustomRequest(request, method, d->request.body);
+    d->reply = reply;
+    reply->setReadBufferSize(qMin(kMaxReadBuffer, d->maxSize + 1));
+    qCDebug(lcTransport).noquote() << describe(d->request) << "sent (attempt" << d->attempts << ")";
+
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] { onMetaData(); });
+    connect(reply, &QIODevice::readyRead, this, [this] { readAvailable(); });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        d->tlsErrorsSeen = true;
+        for (const QSslError &e : errors)
+            qCDebug(lcTransport).noquote() << describe(d->request) << "TLS error:" << e.errorString();
+        // Never ignored.
+    });
+    connect(reply, &QNetworkReply::finished, this, [this] { onFinished(); });
+}
+
+void HttpCall::onMetaData()
+{
+    if (d->finished || !d->reply)
+        return;
+    const QVariant length = d->reply->header(QNetworkRequest::ContentLengthHeader);
+    bool ok = false;
+    const qint64 announced = length.toLongLong(&ok);
+    if (ok && announced > d->maxSize) {
+        finish({}, Error(ErrorCode::ResponseTooLarge,
+                         QStringLiteral("announced Content-Length %1 exceeds the limit of %2 bytes")
+                             .arg(announced).arg(d->maxSize))
+                       .setHttpStatus(d->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+    }
+}
+
+void HttpCall::readAvailable()
+{
+    if (d->finished || !d->reply)
+        return;
+    for (;;) {
+        const qint64 room = d->maxSize + 1 - d->body.size();
+        const QByteArray chunk = d->reply->read(qMax<qint64>(room, 1));
+        if (chunk.isEmpty())
+            break;
+        d->body.append(chunk);
+        if (d->body.size() > d->maxSize) {
+            finish({}, Error(ErrorCode::ResponseTooLarge,
+                             QStringLiteral("response body exceeds the limit of %1 bytes").arg(d->maxSize))
+                           .setHttpStatus(d->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+            return;
+        }
+    }
+}
+
+void HttpCall::onFinished()
+{
+    if (d->finished || !d->reply)
+        return;
+    onMetaData();
+    readAvailable();
+    if (d->finished)
+        return;
+    QNetworkReply *reply = d->reply;
+    const QNetworkReply::NetworkError networkError = reply->error();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString what = describe(d->request);
+
+    if (networkError != QNetworkReply::NoError && !(status >= 400 && isHttpStatusError(networkError))) {
+        const char *name = QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(networkError);
+        const QString detail = QLatin1String(name ? name : "UnknownError") + QLatin1String(" for ") + what;
+        if (d->tlsErrorsSeen || networkError == QNetworkReply::SslHandshakeFailedError) {
+            finish({}, Error(ErrorCode::TlsError, detail));
+        } else if (networkError == QNetworkReply::UnknownContentError
+                   && !reply->rawHeader(QByteArrayLiteral("Content-Encoding")).trimmed().isEmpty()
+                   && reply->rawHeader(QByteArrayLiteral("Content-Encoding")).trimmed().toLower() != "identity") {
+            // Qt refused to decode a compressed body: its decompression-bomb guard (Qt 6.4
+            // stops past 10 MiB at a high ratio, before our cap could see the bytes) or a
+            // corrupt coding. Either way the body is not handed over.
+            finish({}, Error(ErrorCode::ResponseTooLarge,
+                             QStringLiteral("compressed response body refused by the decoder "
+                                            "(decompression bomb or corrupt coding) for ") + what)
+                           .setHttpStatus(status));
+        } else if (networkError == QNetworkReply::TimeoutError) {
+            finish({}, Error(ErrorCode::Timeout, detail));
+        } else {
+            finish({}, Error(ErrorCode::NetworkError, detail));
+        }
+        return;
+    }
+    if (status <= 0) {
+        finish({}, Error(ErrorCode::NetworkError, QStringLiteral("no HTTP status for ") + what));
+        return;
+    }
+
+    HttpResponse response;
+    response.status = status;
+    response.url = d->request.url;
+    const auto pairs = reply->rawHeaderPairs();
+    response.headers.reserve(pairs.size());
+    for (const auto &p : pairs)
+        response.headers.append({p.first, p.second});
+    response.body = d->body;
+
+    // A body shorter than the announced length is never handed over (belt and braces: Qt
+    // reports a closed connection as an error already).
+    if (response.header(QByteArrayLiteral("Content-Encoding")).isEmpty() && d->request.method != "HEAD"
+        && status != 204 && status != 304) {
+        bool ok = false;
+        const qint64 announced = response.header(QByteArrayLiteral("Content-Length")).trimmed().toLongLong(&ok);
+        if (ok && announced != response.body.size()) {
+            finish({}, Error(ErrorCode::NetworkError, QStringLiteral("truncated response body for ") + what));
+            return;
+        }
+    }
+
+    // DPoP-Nonce from any response is kept for the origin.
+    const QByteArray nonce = responseNonce(response);
+    if (!nonce.isEmpty())
+        d->transport->d->storeNonce(originOf(d->request.url), nonce);
+
+    if (status >= 300 && status < 400) {
+        finish({}, Error(ErrorCode::RedirectRefused,
+                         QStringLiteral("%1 answered %2; redirects are never followed").arg(what).arg(status))
+                       .setHttpStatus(status));
+        return;
+    }
+
+    if (d->request.dpopProof && d->attempts == 1 && !nonce.isEmpty() && isUseDpopNonce(response)) {
+        qCDebug(lcTransport).noquote() << what << "->" << status << "use_dpop_nonce: retrying once with the new nonce";
+        releaseReply();
+        startAttempt(nonce);
+        return;
+    }
+
+    finish(response, Error());
+}
+
+// ---------------------------------------------------------------------------------------------
+
+HttpTransport::HttpTransport(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+}
+
+HttpTransport::~HttpTransport()
+{
+    // End the calls under way first (no callback), while d is still alive.
+    const auto calls = findChildren<HttpCall *>(QString(), Qt::FindDirectChildrenOnly);
+    for (HttpCall *call : calls)
+        delete call;
+    delete d->ownManager;
+    d->ownManager = nullptr;
+}
+
+void HttpTransport::setNetworkAccessManager(QNetworkAccessManager *manager)
+{
+    d->appManager = manager;
+}
+
+QNetworkAccessManager *HttpTransport::networkAccessManager() const
+{
+    if (d->appManager)
+        return d->appManager;
+    if (!d->ownManager) {
+        d->ownManager = new QNetworkAccessManager(const_cast<HttpTransport *>(this));
+        d->ownManager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+    return d->ownManager;
+}
+
+void HttpTransport::setAllowInsecureHttp(bool allow)
+{
+    d->allowInsecureHttp = allow;
+}
+
+bool HttpTransport::allowInsecureHttp() const
+{
+    return d->allowInsecureHttp;
+}
+
+void HttpTransport::setRequestTimeout(int msecs)
+{
+    d->requestTimeout = msecs > 0 ? msecs : 30000;
+}
+
+int HttpTransport::requestTimeout() const
+{
+    return d->requestTimeout;
+}
+
+void HttpTransport::setMaxResponseSize(qint64 bytes)
+{
+    d->maxResponseSize = bytes > 0 ? bytes : 1024 * 1024;
+}
+
+qint64 HttpTransport::maxResponseSize() const
+{
+    return d->maxResponseSize;
+}
+
+void HttpTransport::setUserAgent(const QByteArray &userAgent)
+{
+    d->userAgent = userAgent;
+}
+
+QByteArray HttpTransport::userAgent() const
+{
+    return d->userAgent;
+}
+
+void HttpTransport::setSslConfiguration(const QSslConfiguration &configuration)
+{
+    d->sslConfiguration = configuration;
+    d->sslConfigurationSet = !configuration.isNull();
+}
+
+QSslConfiguration HttpTransport::sslConfiguration() const
+{
+    return d->sslConfiguration;
+}
+
+void HttpTransport::setRequestModifier(const RequestModifier &modifier)
+{
+    d->modifier = modifier;
+}
+
+Error HttpTransport::checkUrl(const QUrl &url) const
+{
+    if (!url.isValid() || url.isRelative())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("the URL is not a valid absolute URL"));
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("https")) {
+        // fall through
+    } else if (scheme == QLatin1String("http")) {
+        if (!d->allowInsecureHttp)
+            return Error(ErrorCode::InsecureUrl,
+                         QStringLiteral("http:// URL refused (%1); use https").arg(loggableUrl(url)));
+    } else {
+        return Error(ErrorCode::UnsupportedUrlScheme,
+                     QStringLiteral("URL scheme \"%1\" is not supported; use https").arg(scheme.left(32)));
+    }
+    if (url.host().isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("the URL has no host"));
+    return Error();
+}
+
+HttpCall *HttpTransport::send(const HttpRequest &request, Callback callback)
+{
+    auto *call = new HttpCall(this);
+    call->d->transport = this;
+    call->d->request = request;
+    call->d->request.method = request.method.toUpper();
+    call->d->callback = std::move(callback);
+    call->d->timeout = d->requestTimeout;
+    call->d->maxSize = d->maxResponseSize;
+    call->d->elapsed.start();
+    call->d->deadline = new QTimer(call);
+    call->d->deadline->setSingleShot(true);
+    connect(call->d->deadline, &QTimer::timeout, call, [call] {
+        call->finish({}, Error(ErrorCode::Timeout, QStringLiteral("%1 did not complete within %2 ms")
+                                                       .arg(describe(call->d->request))
+                                                       .arg(call->d->timeout)));
+    });
+    call->d->deadline->start(d->requestTimeout);
+    // Always asynchronous: even a refused URL is reported from the event loop.
+    QMetaObject::invokeMethod(call, [call] { call->start(); }, Qt::QueuedConnection);
+    return call;
+}
+
+QByteArray HttpTransport::dpopNonce(const QUrl &url) const
+{
+    const auto it = d->nonces.constFind(originOf(url));
+    return it == d->nonces.constEnd() ? QByteArray() : it->nonce;
+}
+
+void HttpTransport::setDpopNonce(const QUrl &url, const QByteArray &nonce)
+{
+    d->storeNonce(originOf(url), nonce);
+}
+
+} // namespace OAuth4Qt

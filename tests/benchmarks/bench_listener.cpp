@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Latency of the loopback redirect listener: from the moment a client starts sending the callback
+// request to the moment LoopbackListener emits callbackReceived. N repetitions, each with a
+// fresh listener, (a) idle and (b) with 16 silent sockets held open and a stream of garbage
+// connections (connect, send junk, close) against the same listener. Prints a table; no
+// assertions on time.
+#include <oauth4qt/loopbacklistener.h>
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QTimer>
+#include <QtNetwork/QTcpSocket>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace OAuth4Qt;
+
+namespace {
+
+struct Load
+{
+    std::vector<std::unique_ptr<QTcpSocket>> silent;
+    std::vector<std::unique_ptr<QTcpSocket>> garbage;
+    QTimer timer;
+    quint16 port = 0;
+
+    void start(quint16 p)
+    {
+        port = p;
+        for (int i = 0; i < 16; ++i) {
+            silent.push_back(std::make_unique<QTcpSocket>());
+            silent.back()->connectToHost(QHostAddress::LocalHost, port);
+        }
+        timer.setInterval(1);
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            auto socket = std::make_unique<QTcpSocket>();
+            QTcpSocket *s = socket.get();
+            QObject::connect(s, &QTcpSocket::connected, s, [s] {
+                QByteArray junk(256, Qt::Uninitialized);
+                for (char &c : junk)
+                    c = char(QRandomGenerator::global()->bounded(256));
+                s->write(junk);
+                s->disconnectFromHost();
+            });
+            s->connectToHost(QHostAddress::LocalHost, port);
+            garbage.push_back(std::move(socket));
+            if (garbage.size() > 64)
+                garbage.erase(garbage.begin()); // closes the oldest
+        });
+        timer.start();
+    }
+};
+
+// Returns microseconds, or -1 on failure.
+double measureOnce(bool underLoad)
+{
+    LoopbackListener listener;
+    listener.setExpectedState(QStringLiteral("bench-state"));
+    listener.setTimeout(10000);
+    if (!listener.start())
+        return -1;
+    const quint16 port = quint16(listener.redirectUri().port());
+
+    Load load;
+    if (underLoad) {
+        load.start(port);
+        QEventLoop settle; // let the silent sockets connect and garbage start flowing
+        QTimer::singleShot(20, &settle, &QEventLoop::quit);
+        settle.exec();
+    }
+
+    QTcpSocket client;
+    QEventLoop loop;
+    QElapsedTimer clock;
+    double micros = -1;
+    QObject::connect(&listener, &RedirectHandler::callbackReceived, &loop, [&] {
+        micros = clock.nsecsElapsed() / 1000.0;
+        loop.quit();
+    });
+    QObject::connect(&listener, &RedirectHandler::timedOut, &loop, &QEventLoop::quit);
+    QObject::connect(&client, &QTcpSocket::connected, &loop, [&] {
+        const QByteArray request = "GET /callback?code=bench&state=bench-state HTTP/1.1\r\nHost: 127.0.0.1:"
+            + QByteArray::number(port) + "\r\nUser-Agent: bench\r\n\r\n";
+        clock.start();
+        client.write(request);
+    });
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    loop.exec();
+    load.timer.stop();
+    return micros;
+}
+
+struct Stats
+{
+    double median = 0;
+    double p95 = 0;
+    int failures = 0;
+};
+
+Stats run(bool underLoad, int n)
+{
+    std::vector<double> samples;
+    Stats stats;
+    for (int i = 0; i < n; ++i) {
+        const double us = measureOnce(underLoad);
+        if (us < 0)
+            ++stats.failures;
+        else
+            samples.push_back(us);
+    }
+    if (samples.empty())
+        return stats;
+    std::sort(samples.begin(), samples.end());
+    stats.median = samples[samples.size() / 2];
+    stats.p95 = samples[std::min(samples.size() - 1, size_t(samples.size() * 0.95))];
+    return stats;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int n = 200;
+    if (argc > 1)
+        n = std::max(1, atoi(argv[1]));
+    const Stats idle = run(false, n);
+    const Stats loaded = run(true, n);
+    std::printf("bench_listener: callback request -> callbackReceived, N=%d, fresh listener each\n", n);
+    std::printf("%-40s %12s %12s %9s\n", "scenario", "median us", "p95 us", "failures");
+    std::printf("%-40s %12.1f %12.1f %9d\n", "(a) idle", idle.median, idle.p95, idle.failures);
+    std::printf("%-40s %12.1f %12.1f %9d\n", "(b) 16 silent + garbage stream", loaded.median, loaded.p95,
+                loaded.failures);
+    std::printf("%-40s %12.2f %12.2f\n", "ratio b/a",
+                idle.median > 0 ? loaded.median / idle.median : 0.0, idle.p95 > 0 ? loaded.p95 / idle.p95 : 0.0);
+    return 0;
+}

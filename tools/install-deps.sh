@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what oauth4qt needs on Debian bookworm (run as root; uses apt-get and npm).
+#   tools/install-deps.sh          build + demo: Qt 6, OpenSSL 3, CMake, Node.js for the local server
+#   tools/install-deps.sh --test   also what the test suite needs: clang (fuzzers), Chromium
+#                                  (end-to-end), Xvfb (screenshots), gnome-keyring (keychain tests)
+# Packages already installed are not installed again; apt is not touched when nothing is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests=0
+[ "${1:-}" = "--test" ] && want_tests=1
+
+packages=(
+  ca-certificates git cmake ninja-build g++ pkg-config libssl-dev libgl-dev
+  qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+  qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtqml-workerscript
+  qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-templates
+  qtkeychain-qt6-dev
+)
+if [ $want_tests = 1 ]; then
+  packages+=(
+    qml6-module-qttest clang libclang-rt-14-dev chromium
+    xvfb xauth x11-apps netpbm
+    libsecret-1-0 gnome-keyring dbus-daemon dbus-bin
+  )
+fi
+# Node.js: any Node with npm will do to run `npm ci`; the local authorization server itself
+# runs on the Node 22 binary that `npm ci` installs (package node@22), since oidc-provider 9
+# needs a newer Node than Debian's 18.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The local authorization server (oidc-provider) and the Node peers for benchmarks.
+if [ ! -x tests/peer/node_modules/.bin/node ] || [ tests/peer/package-lock.json -nt tests/peer/node_modules/.package-lock.json ]; then
+  echo "install-deps: npm ci in tests/peer" >&2
+  (cd tests/peer && npm ci --no-audit --no-fund --loglevel=error)
+fi

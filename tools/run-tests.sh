@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Every test: on Debian bookworm as root, installs what is missing, then
+#   1. builds everything (library, QML module, examples, tests, benchmarks; warnings are errors)
+#      and runs the whole CTest suite: unit suites with in-process hostile servers, the
+#      oidc-provider integration suites, the CLI contract, headless-Chromium end-to-end tests,
+#      QML tests, example screenshots, the installed-package consumer;
+#   2. rebuilds with AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite again;
+#   3. builds the libFuzzer targets with clang and runs each briefly from its seed corpus;
+#   4. runs the benchmarks and prints their tables.
+# Ends with one line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+fuzz_seconds=${OAUTH4QT_FUZZ_SECONDS:-20}
+
+bash tools/install-deps.sh --test
+
+passed=0; failed=0
+ctest_run() { # ctest_run <preset-or-build-dir> [ctest args]
+  local log; log=$(mktemp)
+  set +e
+  ctest "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  local line; line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -n 1 || true)
+  if [ -n "$line" ]; then
+    local total failures
+    failures=$(sed -E 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
+    total=$(sed -E 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+).*/\2/' <<<"$line")
+    passed=$((passed + total - failures)); failed=$((failed + failures))
+  elif [ "$rc" -ne 0 ]; then
+    failed=$((failed + 1))
+  fi
+  rm -f "$log"
+  return 0
+}
+
+echo "==== 1. build and test (RelWithDebInfo)"
+cmake --preset release > /dev/null
+cmake --build --preset release -j "$(nproc)"
+ctest_run --preset release -j 2 --timeout 600
+
+echo "==== 2. AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --preset asan > /dev/null
+cmake --build --preset asan -j "$(nproc)"
+ctest_run --preset asan -j 2 --timeout 900 -LE screenshot
+
+echo "==== 3. fuzzers (${fuzz_seconds} s each)"
+cmake --preset fuzz > /dev/null
+fuzzers=$(cd tests/fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
+cmake --build --preset fuzz -j "$(nproc)" --target $fuzzers
+for f in $fuzzers; do
+  corpus_name=${f#fuzz_}
+  work=$(mktemp -d)
+  [ -d "tests/fuzz/corpus/$corpus_name" ] && cp -r "tests/fuzz/corpus/$corpus_name/." "$work/"
+  if "build/fuzz/tests/fuzz/$f" -max_total_time="$fuzz_seconds" -rss_limit_mb=4096 -print_final_stats=0 \
+       "$work" > "build/fuzz/$f.log" 2>&1; then
+    echo "fuzz $f: OK ($(grep -c '' "build/fuzz/$f.log") log lines)"
+    passed=$((passed + 1))
+  else
+    echo "fuzz $f: FAILED"; tail -n 40 "build/fuzz/$f.log"
+    failed=$((failed + 1))
+  fi
+  rm -rf "$work"
+done
+
+echo "==== 4. benchmarks"
+if bash tests/benchmarks/run-benchmarks.sh "$root/build/release"; then
+  passed=$((passed + 1))
+else
+  echo "benchmarks: FAILED"; failed=$((failed + 1))
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
