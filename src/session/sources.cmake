@@ -13,3 +13,6 @@ list(APPEND OAUTH4QT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/tokenstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokensession.cpp
 )
+list(APPEND OAUTH4QT_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/backchannelauthenticationflow.cpp
+)
