@@ -85,7 +85,7 @@ void ClientPrivate::send(Reply *reply, RequestBuilder build, ResponseHandler onR
         Error e;
         HttpRequest request = build(&e);
         if (!e)
-            attachDPoPForEndpoint(request);
+            e = attachDPoPForEndpoint(request);
         if (!e)
             e = transport->checkUrl(request.url);
         if (e) {

@@ -39,32 +39,41 @@ void ClientPrivate::attachDPoP(HttpRequest &request, const QString &accessToken)
     };
 }
 
-void ClientPrivate::attachDPoPForEndpoint(HttpRequest &request) const
+Error ClientPrivate::attachDPoPForEndpoint(HttpRequest &request) const
 {
     if (dpopKey.isNull() || request.dpopProof || metadata.isNull())
-        return;
+        return {};
     const QUrl &url = request.url;
+    QString accessToken;
+    bool attach = false;
     if (sameEndpoint(url, metadata.tokenEndpoint())
         || sameEndpoint(url, metadata.pushedAuthorizationRequestEndpoint())) {
-        attachDPoP(request);
-        return;
-    }
-    if (dpopIntrospectionRevocation
-        && (sameEndpoint(url, metadata.introspectionEndpoint())
-            || sameEndpoint(url, metadata.revocationEndpoint()))) {
-        attachDPoP(request);
-        return;
-    }
-    if (sameEndpoint(url, metadata.userinfoEndpoint())) {
+        attach = true;
+    } else if (dpopIntrospectionRevocation
+               && (sameEndpoint(url, metadata.introspectionEndpoint())
+                   || sameEndpoint(url, metadata.revocationEndpoint()))) {
+        attach = true;
+    } else if (sameEndpoint(url, metadata.userinfoEndpoint())) {
         // The access token travels in "Authorization: DPoP <token>" for a DPoP-bound token.
         QByteArray authorization;
         for (const auto &h : request.headers) {
             if (h.first.compare(QByteArrayLiteral("Authorization"), Qt::CaseInsensitive) == 0)
                 authorization = h.second;
         }
-        if (authorization.size() > 5 && authorization.left(5).compare(QByteArrayLiteral("DPoP "), Qt::CaseInsensitive) == 0)
-            attachDPoP(request, QString::fromLatin1(authorization.mid(5).trimmed()));
+        if (authorization.size() > 5 && authorization.left(5).compare(QByteArrayLiteral("DPoP "), Qt::CaseInsensitive) == 0) {
+            attach = true;
+            accessToken = QString::fromLatin1(authorization.mid(5).trimmed());
+        }
     }
+    if (!attach)
+        return {};
+    const QStringList supported = metadata.dpopSigningAlgValuesSupported();
+    if (!supported.isEmpty() && !supported.contains(dpopKey.algorithm()))
+        return Error(ErrorCode::UnsupportedAlgorithm,
+                     QStringLiteral("the server does not accept DPoP proofs signed with %1 (dpop_signing_alg_values_supported)")
+                         .arg(dpopKey.algorithm()));
+    attachDPoP(request, accessToken);
+    return {};
 }
 
 // ---- Client ---------------------------------------------------------------------------------

@@ -64,7 +64,9 @@ public:
     void attachDPoP(HttpRequest &request, const QString &accessToken = {}) const;
     //! With a key, and no proof set yet: attaches a proof when \a request goes to the token, PAR,
     //! UserInfo (ath from "Authorization: DPoP ..."), introspection or revocation endpoint.
-    void attachDPoPForEndpoint(HttpRequest &request) const;
+    //! Fails (UnsupportedAlgorithm) when the server's dpop_signing_alg_values_supported does
+    //! not list the key's algorithm.
+    Error attachDPoPForEndpoint(HttpRequest &request) const;
 
     // Shared discovery.
     QPointer<HttpCall> discoveryCall;

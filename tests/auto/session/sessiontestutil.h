@@ -18,7 +18,7 @@ using OAuth4Qt::Test::Response;
 using OAuth4Qt::Test::TestHttpServer;
 
 //! Metadata pointing every endpoint at \a server (plain HTTP on loopback).
-inline ServerMetadata metadataFor(const TestHttpServer &server)
+inline ServerMetadata metadataFor(const TestHttpServer &server, const QJsonObject &extra = {})
 {
     const QString base = server.url().toString();
     QJsonObject json{
@@ -36,6 +36,8 @@ inline ServerMetadata metadataFor(const TestHttpServer &server)
         { QStringLiteral("subject_types_supported"), QJsonArray{ QStringLiteral("public") } },
         { QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{ QStringLiteral("RS256") } },
     };
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        json.insert(it.key(), it.value());
     Error e;
     ServerMetadata md = ServerMetadata::fromJson(json, server.url(), true, &e);
     if (e)

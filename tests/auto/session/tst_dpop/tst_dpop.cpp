@@ -68,8 +68,43 @@ private Q_SLOTS:
     void resourceRequestSchemes();
     void resourceChallengeTyped_data();
     void resourceChallengeTyped();
+    void advertisedAlgorithms_data();
+    void advertisedAlgorithms();
     void dpopJkt();
 };
+
+// dpop_signing_alg_values_supported: a key the server does not accept fails before sending.
+void tst_DPoP::advertisedAlgorithms_data()
+{
+    QTest::addColumn<QString>("alg");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("ES256 advertised") << QStringLiteral("ES256") << true;
+    QTest::newRow("EdDSA advertised") << QStringLiteral("EdDSA") << true;
+    QTest::newRow("PS256 not advertised") << QStringLiteral("PS256") << false;
+}
+
+void tst_DPoP::advertisedAlgorithms()
+{
+    QFETCH(QString, alg);
+    QFETCH(bool, accepted);
+    TestHttpServer server;
+    server.on(QStringLiteral("/token"), Response::json(200, tokenJson()));
+    Client *client = makeClient(server, this);
+    client->setMetadata(metadataFor(server, QJsonObject{ { QStringLiteral("dpop_signing_alg_values_supported"),
+                                                           QJsonArray{ QStringLiteral("ES256"), QStringLiteral("EdDSA") } } }));
+    QCOMPARE(client->metadata().dpopSigningAlgValuesSupported().size(), 2);
+    client->setDPoPKey(DPoPKey::generate(alg));
+    TokenReply *reply = client->requestClientCredentials();
+    QVERIFY(waitFinished(reply));
+    if (accepted) {
+        QVERIFY2(!reply->error(), qPrintable(reply->error().errorString()));
+        QCOMPARE(server.requestCount(QStringLiteral("/token")), 1);
+    } else {
+        QCOMPARE(reply->error().code(), ErrorCode::UnsupportedAlgorithm);
+        QCOMPARE(server.requestCount(QStringLiteral("/token")), 0);
+    }
+    delete client;
+}
 
 // G7: typ dpop+jwt; asymmetric alg; public jwk only; htm upper-case; htu without query/fragment;
 // ath only when an access token is given; nonce when known.
