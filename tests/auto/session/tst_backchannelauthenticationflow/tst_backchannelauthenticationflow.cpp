@@ -219,7 +219,7 @@ void tst_BackchannelAuthenticationFlow::authenticationErrorsStop()
 // J4: interval 31 -> the first poll is not before 31 s.
 void tst_BackchannelAuthenticationFlow::neverPollEarly()
 {
-    Fixture f(this, Response::json(200, bcJson(31)), { oauthError("authorization_pending"), Response::json(200, cibaTokens()) }, 0.0005);
+    Fixture f(this, Response::json(200, bcJson(31, 3600)), { oauthError("authorization_pending"), Response::json(200, cibaTokens()) }, 0.0005);
     f.flow->start();
     QVERIFY(f.waitEnded());
     QCOMPARE(f.granted->count(), 1);
@@ -229,7 +229,7 @@ void tst_BackchannelAuthenticationFlow::neverPollEarly()
 // J4: slow_down after 5 -> wait >= 10 s.
 void tst_BackchannelAuthenticationFlow::slowDown()
 {
-    Fixture f(this, Response::json(200, bcJson(5)), { oauthError("slow_down"), oauthError("authorization_pending"), Response::json(200, cibaTokens()) }, 0.001);
+    Fixture f(this, Response::json(200, bcJson(5, 3600)), { oauthError("slow_down"), oauthError("authorization_pending"), Response::json(200, cibaTokens()) }, 0.001);
     f.flow->start();
     QVERIFY(f.waitEnded());
     QCOMPARE(f.granted->count(), 1);

@@ -241,7 +241,7 @@ void tst_DeviceAuthorizationFlow::backOffOnTransportTrouble()
 {
     QFETCH(Response, trouble);
     QFETCH(qint64, minimumDelay);
-    Fixture f(this, deviceJson(1), { trouble, oauthError("authorization_pending"), Response::json(200, tokenJson(QStringLiteral("at"), QStringLiteral("Bearer"))) }, 0.001);
+    Fixture f(this, deviceJson(1, 7200), { trouble, oauthError("authorization_pending"), Response::json(200, tokenJson(QStringLiteral("at"), QStringLiteral("Bearer"))) }, 0.001);
     f.client->setRequestTimeout(300);
     f.flow->start();
     QVERIFY(f.waitEnded(20000));
