@@ -12,4 +12,5 @@ struct OAuth4QtQmlAuthorizationCodeFlow
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::AuthorizationCodeFlow)
     QML_NAMED_ELEMENT(AuthorizationCodeFlow)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };

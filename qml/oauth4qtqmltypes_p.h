@@ -21,9 +21,11 @@
 #include <QtCore/qobject.h>
 #include <QtQml/qqml.h>
 
-// The OAuth4Qt namespace's enums (ErrorCode, ErrorCategory) as OAuth.ErrorCode.Timeout, ...
+// The OAuth4Qt namespace's enums as OAuth.ErrorCode.Timeout, OAuth.ErrorCategory.Transport.
+// Scoped only: ErrorCode and ErrorCategory share names (NoError, Cancelled).
 namespace OAuth4QtQmlNamespace {
 Q_NAMESPACE
+Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 QML_FOREIGN_NAMESPACE(OAuth4Qt)
 QML_NAMED_ELEMENT(OAuth)
 } // namespace OAuth4QtQmlNamespace
@@ -65,6 +67,7 @@ struct OAuth4QtQmlClient
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::Client)
     QML_NAMED_ELEMENT(Client)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
 struct OAuth4QtQmlDeviceAuthorizationFlow
@@ -72,6 +75,7 @@ struct OAuth4QtQmlDeviceAuthorizationFlow
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::DeviceAuthorizationFlow)
     QML_NAMED_ELEMENT(DeviceAuthorizationFlow)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
 struct OAuth4QtQmlBackchannelAuthenticationFlow
@@ -79,6 +83,7 @@ struct OAuth4QtQmlBackchannelAuthenticationFlow
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::BackchannelAuthenticationFlow)
     QML_NAMED_ELEMENT(BackchannelAuthenticationFlow)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
 // TokenSession::setTokens() is not invokable in C++; the extension adds it for QML
@@ -110,6 +115,7 @@ struct OAuth4QtQmlTokenSession
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::TokenSession)
     QML_NAMED_ELEMENT(TokenSession)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     QML_EXTENDED(OAuth4QtQmlTokenSessionExtension)
 };
 
@@ -118,6 +124,7 @@ struct OAuth4QtQmlTokenStore
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::TokenStore)
     QML_NAMED_ELEMENT(TokenStore)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     QML_UNCREATABLE("TokenStore is abstract: use MemoryTokenStore or KeychainTokenStore")
 };
 
@@ -126,6 +133,7 @@ struct OAuth4QtQmlMemoryTokenStore
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::MemoryTokenStore)
     QML_NAMED_ELEMENT(MemoryTokenStore)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
 struct OAuth4QtQmlKeychainTokenStore
@@ -133,6 +141,7 @@ struct OAuth4QtQmlKeychainTokenStore
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::KeychainTokenStore)
     QML_NAMED_ELEMENT(KeychainTokenStore)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
 struct OAuth4QtQmlRedirectHandler
@@ -140,6 +149,7 @@ struct OAuth4QtQmlRedirectHandler
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::RedirectHandler)
     QML_NAMED_ELEMENT(RedirectHandler)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     QML_UNCREATABLE("RedirectHandler is abstract: use LoopbackListener or UriSchemeHandler")
 };
 
@@ -148,6 +158,7 @@ struct OAuth4QtQmlLoopbackListener
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::LoopbackListener)
     QML_NAMED_ELEMENT(LoopbackListener)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
 struct OAuth4QtQmlUriSchemeHandler
@@ -155,4 +166,5 @@ struct OAuth4QtQmlUriSchemeHandler
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::UriSchemeHandler)
     QML_NAMED_ELEMENT(UriSchemeHandler)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
