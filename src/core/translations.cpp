@@ -4,6 +4,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QMutex>
 #include <QtCore/QPointer>
+#include <QtCore/QThread>
 #include <QtCore/QTranslator>
 
 namespace OAuth4Qt {
@@ -59,6 +60,13 @@ void autoLoadAtStartup()
 {
     if (qEnvironmentVariableIntValue("OAUTH4QT_NO_TRANSLATIONS") != 0)
         return;
+    // The library can be loaded in another thread after the application exists (a QML plugin
+    // linking it is loaded by the QML type loader thread): install in the application's thread.
+    QCoreApplication *app = QCoreApplication::instance();
+    if (app && app->thread() != QThread::currentThread()) {
+        QMetaObject::invokeMethod(app, &autoLoadAtStartup, Qt::QueuedConnection);
+        return;
+    }
     TranslationState &s = state();
     QMutexLocker locker(&s.mutex);
     if (!s.autoLoad || s.translator)

@@ -22,6 +22,8 @@
 #include <QtQml/QQmlEngine>
 #include <QtQuickTest/quicktest.h>
 
+#include <memory>
+
 class TestBrowser : public QObject
 {
     Q_OBJECT
@@ -93,6 +95,13 @@ class Setup : public QObject
     Q_OBJECT
 
 public Q_SLOTS:
+    // Setup is constructed before the application: create the browser (network) afterwards.
+    void applicationAvailable()
+    {
+        m_browser = std::make_unique<TestBrowser>();
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), m_browser.get(), "openUrl");
+    }
+
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         QVariantMap peer;
@@ -105,15 +114,17 @@ public Q_SLOTS:
         peer.insert(QStringLiteral("available"), !peer.value(QStringLiteral("issuer")).toString().isEmpty());
         engine->rootContext()->setContextProperty(QStringLiteral("peer"), peer);
 
-        engine->rootContext()->setContextProperty(QStringLiteral("browser"), &m_browser);
-        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "openUrl");
+        engine->rootContext()->setContextProperty(QStringLiteral("browser"), m_browser.get());
     }
 
-public:
-    ~Setup() override { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); }
+    void cleanupTestCase()
+    {
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        m_browser.reset();
+    }
 
 private:
-    TestBrowser m_browser;
+    std::unique_ptr<TestBrowser> m_browser;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_qmlmodule, Setup)
