@@ -59,6 +59,11 @@
         <translation>Das Signieren ist fehlgeschlagen.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The secure token storage failed.</source>
+        <translation>Der sichere Token-Speicher ist fehlgeschlagen.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Ein Netzwerkfehler ist aufgetreten.</translation>

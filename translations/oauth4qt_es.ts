@@ -59,6 +59,11 @@
         <translation>Error al firmar.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The secure token storage failed.</source>
+        <translation>Ha fallado el almacenamiento seguro de tokens.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Se ha producido un error de red.</translation>

@@ -59,6 +59,11 @@
         <translation>La signature a échoué.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The secure token storage failed.</source>
+        <translation>Le stockage sécurisé des jetons a échoué.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Une erreur réseau s’est produite.</translation>

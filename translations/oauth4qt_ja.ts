@@ -59,6 +59,11 @@
         <translation>署名に失敗しました。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The secure token storage failed.</source>
+        <translation>安全なトークン保存領域でエラーが発生しました。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>ネットワークエラーが発生しました。</translation>

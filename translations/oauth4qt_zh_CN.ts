@@ -59,6 +59,11 @@
         <translation>签名失败。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The secure token storage failed.</source>
+        <translation>安全令牌存储失败。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>发生网络错误。</translation>

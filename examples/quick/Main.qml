@@ -92,6 +92,15 @@ ApplicationWindow {
             signIn()
     }
 
+    // For scripts (the screenshot test): the first frame is on screen.
+    property bool reported: false
+    onFrameSwapped: {
+        if (!reported) {
+            reported = true
+            console.info("oauth4qt-example: ready")
+        }
+    }
+
     header: ToolBar {
         Material.foreground: "white"
         RowLayout {
