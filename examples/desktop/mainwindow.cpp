@@ -7,6 +7,7 @@
 #include <oauth4qt/error.h>
 
 #include <QtCore/QDateTime>
+#include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QRegularExpression>
 #include <QtWidgets/QCheckBox>
