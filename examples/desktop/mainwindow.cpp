@@ -86,7 +86,7 @@ MainWindow::MainWindow(const QUrl &issuer, const QString &clientId, const QStrin
     layout->addWidget(title);
     auto *provider = new QLabel(tr("Provider: %1 · Client: %2").arg(issuer.toDisplayString(), clientId), central);
     provider->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    provider->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    provider->setStyleSheet(QStringLiteral("color: #616161;"));
     provider->setWordWrap(true);
     layout->addWidget(provider);
 
@@ -113,6 +113,9 @@ MainWindow::MainWindow(const QUrl &issuer, const QString &clientId, const QStrin
     m_signInButton = new QPushButton(tr("Sign in"), signedOut);
     m_signInButton->setDefault(true);
     m_signInButton->setMinimumSize(180, 40);
+    m_signInButton->setStyleSheet(QStringLiteral(
+        "QPushButton { background: #3949ab; color: white; border: none; border-radius: 4px; font-weight: bold; }"
+        "QPushButton:disabled { background: #9fa8da; }"));
     buttons->addWidget(m_signInButton);
     m_cancelButton = new QPushButton(tr("Cancel"), signedOut);
     m_cancelButton->setMinimumHeight(40);

@@ -136,10 +136,31 @@ ApplicationWindow {
             height: 112
             radius: 56
             color: Material.color(Material.Indigo, Material.Shade100)
-            Label {
-                anchors.centerIn: parent
-                text: "🔐"
-                font.pixelSize: 52
+            // A padlock.
+            Rectangle {
+                x: (parent.width - width) / 2
+                y: 24
+                width: 36
+                height: 44
+                radius: 18
+                color: "transparent"
+                border.width: 7
+                border.color: Material.color(Material.Indigo)
+            }
+            Rectangle {
+                x: (parent.width - width) / 2
+                y: 48
+                width: 54
+                height: 40
+                radius: 7
+                color: Material.color(Material.Indigo)
+                Rectangle {
+                    anchors.centerIn: parent
+                    width: 8
+                    height: 14
+                    radius: 4
+                    color: Material.color(Material.Indigo, Material.Shade100)
+                }
             }
         }
 
