@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Client: the asynchronous shell over discovery and the token endpoint (sections A, C, K at the
+// API level): exactly one finished() per operation, never synchronous; shared discovery;
+// usage errors before any request; redirects never followed with the client secret.
+#include "testhttpserver.h"
+
+#include <oauth4qt/client.h>
+
+#include <QtTest/QSignalSpy>
+#include <QtTest/QtTest>
+
+using namespace OAuth4Qt;
+using namespace OAuth4Qt::Test;
+
+namespace {
+
+QJsonObject metadataJson(const TestHttpServer &server)
+{
+    const QString base = server.url().toString();
+    return QJsonObject{ { QStringLiteral("issuer"), base },
+                        { QStringLiteral("token_endpoint"), QString(base + QLatin1String("/token")) },
+                        { QStringLiteral("jwks_uri"), QString(base + QLatin1String("/jwks")) } };
+}
+
+QJsonObject tokens()
+{
+    return QJsonObject{ { QStringLiteral("access_token"), QStringLiteral("at-1") },
+                        { QStringLiteral("token_type"), QStringLiteral("Bearer") },
+                        { QStringLiteral("expires_in"), 60 } };
+}
+
+Client *makeClient(const TestHttpServer &server, QObject *parent)
+{
+    auto *client = new Client(parent);
+    client->setAllowInsecureHttp(true);
+    client->setRequestTimeout(5000);
+    client->setIssuer(server.url());
+    client->setClientConfig(ClientConfig(QStringLiteral("app"), QStringLiteral("s3cret-value")));
+    return client;
+}
+
+// Waits for \a reply to finish and checks it finished exactly once.
+bool finishedOnce(Reply *reply, int timeoutMs = 8000)
+{
+    QSignalSpy spy(reply, &Reply::finished);
+    if (!reply->isFinished() && !spy.wait(timeoutMs))
+        return false;
+    QTest::qWait(50); // a second emission would show up here
+    return reply->isFinished() && spy.count() <= 1;
+}
+
+} // namespace
+
+class tst_Client : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void clientCredentialsWithAutoDiscovery();
+    void concurrentOperationsShareOneDiscovery();
+    void discoverReplacesMetadata();
+    void issuerMismatchStopsBeforeTokenRequest();
+    void missingTokenEndpointIsUsageError();
+    void finishedIsNeverSynchronous();
+    void abortFinishesOnceWithCancelled();
+    void insecureIssuerRefusedWithoutRequest();
+    void redirectAtTokenEndpointNotFollowed();
+    void serverErrorTyped();
+    void genericGrantParameters();
+    void propertySignalsOnlyOnChange();
+    void noIssuerNoMetadata();
+};
+
+void tst_Client::clientCredentialsWithAutoDiscovery()
+{
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, metadataJson(server)));
+    server.on(QStringLiteral("/token"), Response::json(200, tokens()));
+    Client *client = makeClient(server, this);
+    QSignalSpy metadataChanged(client, &Client::metadataChanged);
+    TokenReply *reply = client->requestClientCredentials(QStringLiteral("api:read"));
+    QVERIFY(finishedOnce(reply));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().errorString()));
+    QCOMPARE(reply->tokens().accessToken(), QStringLiteral("at-1"));
+    QCOMPARE(reply->tokens().scope(), QStringLiteral("api:read"));
+    QCOMPARE(metadataChanged.count(), 1);
+    QCOMPARE(client->metadata().tokenEndpoint(), server.url(QStringLiteral("/token")));
+    const RecordedRequest token = server.requests(QStringLiteral("/token")).value(0);
+    QCOMPARE(token.method, QByteArray("POST"));
+    QCOMPARE(token.formValue(QStringLiteral("grant_type")), QStringLiteral("client_credentials"));
+    QCOMPARE(token.formValue(QStringLiteral("scope")), QStringLiteral("api:read"));
+    QVERIFY(token.header("authorization").startsWith("Basic "));
+    QVERIFY(!token.hasHeader("cookie"));
+    QVERIFY(token.header("user-agent").startsWith("oauth4qt/"));
+    delete client;
+}
+
+void tst_Client::concurrentOperationsShareOneDiscovery()
+{
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, metadataJson(server)).delayed(100));
+    server.on(QStringLiteral("/token"), Response::json(200, tokens()));
+    Client *client = makeClient(server, this);
+    QList<TokenReply *> replies;
+    for (int i = 0; i < 10; ++i)
+        replies.append(client->requestClientCredentials());
+    for (TokenReply *reply : replies) {
+        QVERIFY(finishedOnce(reply));
+        QVERIFY(!reply->error());
+    }
+    QCOMPARE(server.requestCount(QStringLiteral("/.well-known/openid-configuration")), 1);
+    QCOMPARE(server.requestCount(QStringLiteral("/token")), 10);
+    delete client;
+}
+
+void tst_Client::discoverReplacesMetadata()
+{
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, metadataJson(server)));
+    Client *client = makeClient(server, this);
+    DiscoveryReply *first = client->discover();
+    QVERIFY(finishedOnce(first));
+    QVERIFY(!first->error());
+    QCOMPARE(first->metadata().issuer(), server.url());
+    DiscoveryReply *second = client->discover();
+    QVERIFY(finishedOnce(second));
+    QCOMPARE(server.requestCount(QStringLiteral("/.well-known/openid-configuration")), 2);
+    delete client;
+}
+
+void tst_Client::issuerMismatchStopsBeforeTokenRequest()
+{
+    TestHttpServer server;
+    QJsonObject md = metadataJson(server);
+    md.insert(QStringLiteral("issuer"), QString(server.url().toString() + QLatin1Char('/'))); // A1
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, md));
+    server.on(QStringLiteral("/token"), Response::json(200, tokens()));
+    Client *client = makeClient(server, this);
+    TokenReply *reply = client->requestClientCredentials();
+    QVERIFY(finishedOnce(reply));
+    QCOMPARE(reply->error().code(), ErrorCode::IssuerMismatch);
+    QCOMPARE(reply->error().category(), ErrorCategory::InvalidResponse);
+    QCOMPARE(server.requestCount(QStringLiteral("/token")), 0);
+    QVERIFY(client->metadata().isNull());
+    delete client;
+}
+
+void tst_Client::missingTokenEndpointIsUsageError()
+{
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"),
+              Response::json(200, QJsonObject{ { QStringLiteral("issuer"), server.url().toString() } }));
+    Client *client = makeClient(server, this);
+    TokenReply *reply = client->requestClientCredentials();
+    QVERIFY(finishedOnce(reply));
+    QCOMPARE(reply->error().code(), ErrorCode::MissingEndpoint); // A8
+    QCOMPARE(reply->error().category(), ErrorCategory::Usage);
+    QCOMPARE(server.requestCount(), 1); // discovery only
+    delete client;
+}
+
+void tst_Client::finishedIsNeverSynchronous()
+{
+    // Even a failure detected before any I/O is reported on a later event-loop turn, so a
+    // caller can always connect after the call.
+    Client client;
+    TokenReply *reply = client.requestClientCredentials();
+    QVERIFY(!reply->isFinished());
+    QSignalSpy spy(reply, &Reply::finished);
+    QVERIFY(spy.wait(2000));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(reply->error().code(), ErrorCode::InvalidConfiguration);
+    TokenReply *empty = client.refreshToken(QString());
+    QVERIFY(!empty->isFinished());
+    QVERIFY(finishedOnce(empty));
+    QCOMPARE(empty->error().code(), ErrorCode::InvalidArgument);
+}
+
+void tst_Client::abortFinishesOnceWithCancelled()
+{
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, metadataJson(server)));
+    server.on(QStringLiteral("/token"), Response::json(200, tokens()).delayed(300));
+    Client *client = makeClient(server, this);
+    TokenReply *reply = client->requestClientCredentials();
+    QSignalSpy spy(reply, &Reply::finished);
+    QTRY_COMPARE(server.requestCount(QStringLiteral("/token")), 1);
+    reply->abort();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(reply->error().code(), ErrorCode::Cancelled);
+    QCOMPARE(reply->error().category(), ErrorCategory::Cancelled);
+    reply->abort(); // idempotent
+    QTest::qWait(500); // the server's late answer changes nothing
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(reply->tokens().isNull());
+    delete client;
+}
+
+void tst_Client::insecureIssuerRefusedWithoutRequest()
+{
+    TestHttpServer server;
+    Client client;
+    client.setIssuer(server.url()); // http://127.0.0.1:port without allowInsecureHttp
+    client.setClientConfig(ClientConfig(QStringLiteral("app"), QStringLiteral("x")));
+    TokenReply *reply = client.requestClientCredentials();
+    QVERIFY(finishedOnce(reply));
+    QCOMPARE(reply->error().code(), ErrorCode::InsecureUrl);
+    QCOMPARE(reply->error().category(), ErrorCategory::Usage);
+    QCOMPARE(server.requestCount(), 0);
+}
+
+void tst_Client::redirectAtTokenEndpointNotFollowed()
+{
+    TestHttpServer elsewhere;
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, metadataJson(server)));
+    server.on(QStringLiteral("/token"), Response::redirect(307, elsewhere.url(QStringLiteral("/steal"))));
+    Client *client = makeClient(server, this);
+    TokenReply *reply = client->requestClientCredentials();
+    QVERIFY(finishedOnce(reply));
+    QCOMPARE(reply->error().code(), ErrorCode::RedirectRefused); // C3 / K2
+    QCOMPARE(reply->error().httpStatus(), 307);
+    QCOMPARE(elsewhere.requestCount(), 0);
+    QVERIFY(!reply->error().errorString().contains(QLatin1String("s3cret-value")));
+    delete client;
+}
+
+void tst_Client::serverErrorTyped()
+{
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, metadataJson(server)));
+    server.on(QStringLiteral("/token"),
+              Response::json(400, QJsonObject{ { QStringLiteral("error"), QStringLiteral("invalid_scope") },
+                                               { QStringLiteral("error_description"), QStringLiteral("nope") } }));
+    Client *client = makeClient(server, this);
+    TokenReply *reply = client->requestClientCredentials(QStringLiteral("bad"));
+    QVERIFY(finishedOnce(reply));
+    QCOMPARE(reply->error().category(), ErrorCategory::Server);
+    QCOMPARE(reply->error().oauthError(), QStringLiteral("invalid_scope"));
+    QCOMPARE(reply->error().oauthErrorDescription(), QStringLiteral("nope"));
+    QCOMPARE(reply->error().httpStatus(), 400);
+    QVERIFY(reply->error().errorString().contains(QLatin1String("invalid_scope")));
+    delete client;
+}
+
+void tst_Client::genericGrantParameters()
+{
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, metadataJson(server)));
+    QJsonObject exchanged = tokens();
+    exchanged.insert(QStringLiteral("token_type"), QStringLiteral("N_A"));
+    exchanged.insert(QStringLiteral("issued_token_type"), QStringLiteral("urn:ietf:params:oauth:token-type:access_token"));
+    server.on(QStringLiteral("/token"), Response::json(200, exchanged));
+    Client *client = makeClient(server, this);
+    TokenReply *reply = client->requestToken(
+        QStringLiteral("urn:ietf:params:oauth:grant-type:token-exchange"),
+        { { QStringLiteral("subject_token"), QStringLiteral("st") },
+          { QStringLiteral("subject_token_type"), QStringLiteral("urn:ietf:params:oauth:token-type:access_token") },
+          { QStringLiteral("resource"), QStringLiteral("https://a.example/") },
+          { QStringLiteral("resource"), QStringLiteral("https://b.example/") } });
+    QVERIFY(finishedOnce(reply));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().errorString()));
+    QCOMPARE(reply->tokens().issuedTokenType(), QStringLiteral("urn:ietf:params:oauth:token-type:access_token"));
+    const RecordedRequest r = server.lastRequest();
+    QCOMPARE(r.formValues(QStringLiteral("resource")),
+             (QStringList{ QStringLiteral("https://a.example/"), QStringLiteral("https://b.example/") }));
+    QCOMPARE(r.formValue(QStringLiteral("subject_token")), QStringLiteral("st"));
+    delete client;
+}
+
+void tst_Client::propertySignalsOnlyOnChange()
+{
+    Client client;
+    QSignalSpy timeout(&client, &Client::requestTimeoutChanged);
+    QSignalSpy insecure(&client, &Client::allowInsecureHttpChanged);
+    QSignalSpy issuer(&client, &Client::issuerChanged);
+    QSignalSpy tolerance(&client, &Client::clockToleranceChanged);
+    QCOMPARE(client.requestTimeout(), 30000);
+    QCOMPARE(client.clockTolerance(), 30);
+    QCOMPARE(client.maxResponseSize(), qint64(1024 * 1024));
+    client.setRequestTimeout(30000);
+    client.setRequestTimeout(1000);
+    client.setRequestTimeout(1000);
+    client.setAllowInsecureHttp(false);
+    client.setAllowInsecureHttp(true);
+    client.setIssuer(QUrl(QStringLiteral("https://a.example")));
+    client.setIssuer(QUrl(QStringLiteral("https://a.example")));
+    client.setClockTolerance(30);
+    QCOMPARE(timeout.count(), 1);
+    QCOMPARE(insecure.count(), 1);
+    QCOMPARE(issuer.count(), 1);
+    QCOMPARE(tolerance.count(), 0);
+}
+
+void tst_Client::noIssuerNoMetadata()
+{
+    Client client;
+    client.setClientConfig(ClientConfig(QStringLiteral("app")));
+    DiscoveryReply *reply = client.discover();
+    QVERIFY(finishedOnce(reply));
+    QCOMPARE(reply->error().code(), ErrorCode::InvalidConfiguration);
+}
+
+QTEST_GUILESS_MAIN(tst_Client)
+#include "tst_client.moc"
