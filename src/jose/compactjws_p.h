@@ -13,7 +13,16 @@
 #include <oauth4qt/jsonwebkey.h>
 
 #include <QtCore/qbytearray.h>
+#include <QtCore/qrandom.h>
 #include <QtCore/qstring.h>
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include <pthread.h>
+
+#include <atomic>
+#include <cstring>
 
 namespace OAuth4Qt {
 namespace Internal {
@@ -68,6 +77,46 @@ inline void appendJsonLatin1(QByteArray &out, const QByteArray &latin1)
 inline void appendBase64Url(QByteArray &out, const QByteArray &data)
 {
     out += data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+// Bumped in a forked child so that it never hands out random bytes its parent also holds.
+inline std::atomic<unsigned> &randomForkGeneration()
+{
+    static std::atomic<unsigned> generation{ 0 };
+    static const int registered = pthread_atfork(nullptr, nullptr, [] { ++randomForkGeneration(); });
+    Q_UNUSED(registered);
+    return generation;
+}
+
+// Appends base64url(\a bytes fresh CSPRNG bytes) for jti values. Every call into a CSPRNG has a
+// fixed cost of microseconds (OpenSSL's DRBG reseed checks, RDRAND), larger than the bytes: this
+// draws them from OpenSSL's RAND_bytes 1 KiB at a time into a per-thread buffer, hands each byte
+// out once and wipes it as it goes. A forked child discards what it inherited.
+inline void appendRandomBase64Url(QByteArray &out, int bytes)
+{
+    struct Pool
+    {
+        unsigned char data[1024];
+        int used = int(sizeof data);
+        unsigned generation = 0;
+        ~Pool() { OPENSSL_cleanse(data, sizeof data); }
+    };
+    static thread_local Pool pool;
+    Q_ASSERT(bytes > 0 && bytes <= 64);
+    unsigned char chunk[64];
+    const unsigned generation = randomForkGeneration().load(std::memory_order_relaxed);
+    if (pool.generation != generation || pool.used + bytes > int(sizeof pool.data)) {
+        if (RAND_bytes(pool.data, int(sizeof pool.data)) != 1) {
+            // No OpenSSL randomness: straight from the system generator, unbuffered.
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(pool.data), sizeof pool.data / 4);
+        }
+        pool.used = 0;
+        pool.generation = generation;
+    }
+    memcpy(chunk, pool.data + pool.used, size_t(bytes));
+    OPENSSL_cleanse(pool.data + pool.used, size_t(bytes));
+    pool.used += bytes;
+    appendBase64Url(out, QByteArray::fromRawData(reinterpret_cast<const char *>(chunk), bytes));
 }
 
 // "<headerPrefix><base64url(payload)>.<base64url(signature)>" where \a headerPrefix is the

@@ -7,6 +7,7 @@
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QJsonArray>
 #include <QtCore/QMessageAuthenticationCode>
+#include <QtCore/QMutex>
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -214,6 +215,12 @@ public:
     QString use;
     QStringList keyOps;
     QJsonObject required; // RFC 7638 required members (public key or "k")
+
+    // Signing: a context initialised once for one algorithm and copied for every signature
+    // (EVP_DigestSignInit costs several times a copy). Not copied with the data.
+    QMutex signMutex;
+    MdCtxPtr signTemplate;
+    const void *signTemplateAlg = nullptr;
 };
 
 bool JsonWebKeyData::adopt(PkeyPtr key, bool isPrivate, Error *error)
@@ -939,7 +946,20 @@ QByteArray JsonWebKey::sign(const QString &alg, const QByteArray &data, Error *e
         return QMessageAuthenticationCode::hash(data, d->secret, info->hash);
     }
     MdCtxPtr ctx(EVP_MD_CTX_new());
-    if (!ctx || !initDigest(ctx.get(), info, d->pkey, true))
+    bool ready = false;
+    if (ctx && info->family != Family::EdDSA) {
+        JsonWebKeyData *data = d.data(); // only the signing cache changes (under its mutex)
+        QMutexLocker lock(&data->signMutex);
+        if (data->signTemplateAlg != info) {
+            MdCtxPtr t(EVP_MD_CTX_new());
+            if (t && initDigest(t.get(), info, data->pkey, true)) {
+                data->signTemplate = std::move(t);
+                data->signTemplateAlg = info;
+            }
+        }
+        ready = data->signTemplateAlg == info && EVP_MD_CTX_copy_ex(ctx.get(), data->signTemplate.get()) == 1;
+    }
+    if (!ready && (!ctx || EVP_MD_CTX_reset(ctx.get()) != 1 || !initDigest(ctx.get(), info, d->pkey, true)))
         return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
     // One signature per context: lets OpenSSL finalise in place instead of duplicating the context.
     EVP_MD_CTX_set_flags(ctx.get(), EVP_MD_CTX_FLAG_FINALISE);

@@ -127,9 +127,9 @@ QByteArray buildClientAssertion(const EndpointContext &context, Error *error)
     claims.reserve(2 * clientId.size() + 160);
     claims += "{\"iss\":" + clientId + ",\"sub\":" + clientId + ",\"aud\":";
     Internal::appendJsonString(claims, context.metadata.issuer().toString(QUrl::FullyEncoded));
-    claims += ",\"jti\":";
-    Internal::appendJsonString(claims, randomToken(32)); // unique per assertion
-    claims += ",\"iat\":" + QByteArray::number(now) + ",\"exp\":" + QByteArray::number(now + 60) + '}';
+    claims += ",\"jti\":\"";
+    Internal::appendRandomBase64Url(claims, 32); // unique per assertion
+    claims += "\",\"iat\":" + QByteArray::number(now) + ",\"exp\":" + QByteArray::number(now + 60) + '}';
     return Internal::signCompact(headerPrefix, claims, alg, key, error);
 }
 

@@ -148,9 +148,9 @@ QByteArray DPoPKey::proof(const QByteArray &method, const QUrl &url, const QByte
     // The claims written directly as compact JSON; the header is the pre-serialised one.
     QByteArray claims;
     claims.reserve(160 + nonce.size());
-    claims += "{\"jti\":";
-    Internal::appendJsonString(claims, randomToken(24)); // fresh for every proof
-    claims += ",\"htm\":";
+    claims += "{\"jti\":\"";
+    Internal::appendRandomBase64Url(claims, 24); // fresh for every proof
+    claims += "\",\"htm\":";
     Internal::appendJsonLatin1(claims, method.toUpper());
     claims += ",\"htu\":";
     Internal::appendJsonString(claims, htu(url));
