@@ -4,6 +4,7 @@
 #include "httprequestparser_p.h"
 #include "redirecthandler_p.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
 #include <QtNetwork/QHostAddress>
@@ -54,8 +55,10 @@ public:
     void respond(Connection *connection, int status, bool headRequest = false,
                  const QString &message = {}, bool allowGet = false);
     void dropConnection(Connection *connection);
+    void closeServer();
     void stopListening(Connection *keep);
     Connection *find(QTcpSocket *socket);
+    QByteArray response(int status, bool headRequest, const QString &message, bool allowGet) const;
 
     LoopbackListener *const q;
     QString path = QStringLiteral("/callback");
@@ -74,6 +77,10 @@ public:
     QByteArray expectedHost;      // "127.0.0.1:PORT" / "[::1]:PORT"
     QByteArray expectedHostNoPort; // only when the port is 80
     std::list<Connection> connections; // oldest first
+    // The refusals (400, 404, ...) are the same bytes every time: built once per start(), as
+    // hostile clients may cause many of them.
+    QHash<int, QByteArray> refusals;
+    quint64 runId = 0; // counts start()s
 };
 
 Connection *LoopbackListenerPrivate::find(QTcpSocket *socket)
@@ -268,10 +275,17 @@ void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal:
     QUrl url = q->redirectUri();
     if (target.hasQuery)
         url.setQuery(QString::fromLatin1(target.query), QUrl::StrictMode);
-    stopListening(connection);
+    // No new connection and no second callback from here on: the listening socket closes and the
+    // handler goes inactive before the code is handed over. Closing the connections still
+    // waiting for their request (up to maxConnections sockets) follows the hand-over, so that
+    // it does not delay it; none of them can be served in between (inactive: 400).
+    closeServer();
     q->setActive(false);
+    const quint64 run = runId;
     if (guard)
         Q_EMIT q->callbackReceived(url, params);
+    if (guard && runId == run) // a slot may have started a new run, which dropped them already
+        stopListening(socket ? find(socket) : nullptr);
 }
 
 void LoopbackListenerPrivate::respond(Connection *connection, int status, bool headRequest,
@@ -282,6 +296,26 @@ void LoopbackListenerPrivate::respond(Connection *connection, int status, bool h
         return;
     connection->responded = true;
 
+    QByteArray bytes;
+    if (status == 200) {
+        bytes = response(status, headRequest, message, allowGet);
+    } else {
+        const int key = status * 4 + (headRequest ? 2 : 0) + (allowGet ? 1 : 0);
+        auto it = refusals.constFind(key);
+        if (it == refusals.constEnd())
+            it = refusals.insert(key, response(status, headRequest, QString(), allowGet));
+        bytes = *it;
+    }
+    connection->buffer.clear();
+    connection->buffer.squeeze();
+    socket->write(bytes);
+    socket->disconnectFromHost(); // after the bytes are written
+    connection->deadline->start(FlushTimeoutMs);
+}
+
+QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const QString &message,
+                                             bool allowGet) const
+{
     QByteArray reason;
     QString title;
     QString text = message;
@@ -340,21 +374,21 @@ void LoopbackListenerPrivate::respond(Connection *connection, int status, bool h
     response += "Connection: close\r\n\r\n";
     if (!headRequest)
         response += body;
-
-    connection->buffer.clear();
-    connection->buffer.squeeze();
-    socket->write(response);
-    socket->disconnectFromHost(); // after the bytes are written
-    connection->deadline->start(FlushTimeoutMs);
+    return response;
 }
 
-void LoopbackListenerPrivate::stopListening(Connection *keep)
+void LoopbackListenerPrivate::closeServer()
 {
     if (server) {
         server->close();
         server->deleteLater();
         server = nullptr;
     }
+}
+
+void LoopbackListenerPrivate::stopListening(Connection *keep)
+{
+    closeServer();
     // Drop every connection still waiting; responses being flushed finish on their own.
     std::list<Connection *> waiting;
     for (Connection &c : connections) {
@@ -482,6 +516,8 @@ bool LoopbackListener::start(Error *error)
     if (d->port < 0 || d->port > 65535)
         return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("invalid port %1").arg(d->port)));
 
+    ++d->runId;
+    d->refusals.clear(); // the language may have changed
     // Leftovers of a previous run (responses still flushing) are dropped.
     while (!d->connections.empty())
         d->dropConnection(&d->connections.front());
