@@ -4,6 +4,7 @@
 #include "httprequestparser_p.h"
 #include "redirecthandler_p.h"
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -12,6 +13,7 @@
 #include <QtNetwork/QTcpSocket>
 
 #include <list>
+#include <vector>
 
 namespace OAuth4Qt {
 
@@ -38,7 +40,7 @@ struct Connection
 {
     QPointer<QTcpSocket> socket;
     QByteArray buffer;
-    QTimer *deadline = nullptr;
+    qint64 deadline = 0; // on LoopbackListenerPrivate::clock: head not received / response not flushed
     bool responded = false;
 };
 
@@ -47,7 +49,12 @@ struct Connection
 class LoopbackListenerPrivate
 {
 public:
-    explicit LoopbackListenerPrivate(LoopbackListener *q) : q(q) {}
+    explicit LoopbackListenerPrivate(LoopbackListener *q) : q(q), sweepTimer(new QTimer(q))
+    {
+        clock.start();
+        sweepTimer->setSingleShot(true);
+        QObject::connect(sweepTimer, &QTimer::timeout, q, [this] { sweep(); });
+    }
 
     void onNewConnection();
     void onReadyRead(Connection *connection);
@@ -55,6 +62,8 @@ public:
     void respond(Connection *connection, int status, bool headRequest = false,
                  const QString &message = {}, bool allowGet = false);
     void dropConnection(Connection *connection);
+    void setDeadline(Connection *connection, int msecs);
+    void sweep();
     void closeServer();
     void stopListening(Connection *keep);
     Connection *find(QTcpSocket *socket);
@@ -81,7 +90,45 @@ public:
     // hostile clients may cause many of them.
     QHash<int, QByteArray> refusals;
     quint64 runId = 0; // counts start()s
+    // One timer for every connection's deadline (instead of a QTimer per connection), armed for
+    // the earliest one.
+    QElapsedTimer clock;
+    QTimer *const sweepTimer;
+    qint64 armedFor = -1; // the deadline the timer is armed for; -1: not armed
 };
+
+void LoopbackListenerPrivate::setDeadline(Connection *connection, int msecs)
+{
+    connection->deadline = clock.elapsed() + msecs;
+    if (armedFor < 0 || connection->deadline < armedFor) {
+        armedFor = connection->deadline;
+        sweepTimer->start(msecs);
+    }
+}
+
+void LoopbackListenerPrivate::sweep()
+{
+    armedFor = -1;
+    const qint64 now = clock.elapsed();
+    std::vector<Connection *> expired; // list nodes: stable while others are erased
+    qint64 next = -1;
+    for (Connection &c : connections) {
+        if (c.deadline <= now) {
+            qCDebug(lcListener) << (c.responded ? "response not flushed in time" : "request head not received in time")
+                                << "; closing the connection";
+            expired.push_back(&c);
+        } else if (next < 0 || c.deadline < next) {
+            next = c.deadline;
+        }
+    }
+    for (Connection *c : expired)
+        dropConnection(c);
+    // A timer may fire a little early (coarse timers): whatever is not due yet is swept later.
+    if (next >= 0 && armedFor < 0) {
+        armedFor = next;
+        sweepTimer->start(int(qMax<qint64>(0, next - clock.elapsed())));
+    }
+}
 
 Connection *LoopbackListenerPrivate::find(QTcpSocket *socket)
 {
@@ -139,16 +186,7 @@ void LoopbackListenerPrivate::onNewConnection()
         connections.push_back(Connection{});
         Connection *connection = &connections.back();
         connection->socket = socket;
-        connection->deadline = new QTimer(socket);
-        connection->deadline->setSingleShot(true);
-        QObject::connect(connection->deadline, &QTimer::timeout, q, [this, socket] {
-            if (Connection *c = find(socket)) {
-                qCDebug(lcListener) << (c->responded ? "response not flushed in time" : "request head not received in time")
-                                    << "; closing the connection";
-                dropConnection(c);
-            }
-        });
-        connection->deadline->start(headerTimeout);
+        setDeadline(connection, headerTimeout);
         QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] {
             if (Connection *c = find(socket))
                 onReadyRead(c);
@@ -310,7 +348,7 @@ void LoopbackListenerPrivate::respond(Connection *connection, int status, bool h
     connection->buffer.squeeze();
     socket->write(bytes);
     socket->disconnectFromHost(); // after the bytes are written
-    connection->deadline->start(FlushTimeoutMs);
+    setDeadline(connection, FlushTimeoutMs);
 }
 
 QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const QString &message,
