@@ -19,7 +19,9 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#ifdef Q_OS_UNIX
 #include <pthread.h>
+#endif
 
 #include <atomic>
 #include <cstring>
@@ -83,8 +85,10 @@ inline void appendBase64Url(QByteArray &out, const QByteArray &data)
 inline std::atomic<unsigned> &randomForkGeneration()
 {
     static std::atomic<unsigned> generation{ 0 };
+#ifdef Q_OS_UNIX
     static const int registered = pthread_atfork(nullptr, nullptr, [] { ++randomForkGeneration(); });
     Q_UNUSED(registered);
+#endif
     return generation;
 }
 
