@@ -83,6 +83,13 @@ enum class Scenario { Idle, LoadThread, LoadSameThread };
 // Returns microseconds, or -1 on failure.
 double measureOnce(Scenario scenario)
 {
+    // Whatever the previous measurement left (deferred deletes, closing sockets) is done with
+    // before this one starts, so that it is not charged to the next scenario.
+    // (Without sleeping: an idle pause lets the CPU drop into a sleep state whose wake-up would
+    // be charged to the idle scenario.)
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     LoopbackListener listener;
     listener.setExpectedState(QStringLiteral("bench-state"));
     listener.setTimeout(10000);
@@ -137,22 +144,36 @@ struct Stats
     int failures = 0;
 };
 
-Stats run(Scenario scenario, int n)
+Stats summarize(std::vector<double> samples, int failures)
 {
-    std::vector<double> samples;
     Stats stats;
-    for (int i = 0; i < n; ++i) {
-        const double us = measureOnce(scenario);
-        if (us < 0)
-            ++stats.failures;
-        else
-            samples.push_back(us);
-    }
+    stats.failures = failures;
     if (samples.empty())
         return stats;
     std::sort(samples.begin(), samples.end());
     stats.median = samples[samples.size() / 2];
     stats.p95 = samples[std::min(samples.size() - 1, size_t(samples.size() * 0.95))];
+    return stats;
+}
+
+// n measurements of each scenario, interleaved (idle, loaded, ...) so that load from elsewhere on
+// the machine hits all scenarios alike.
+std::vector<Stats> run(const std::vector<Scenario> &scenarios, int n)
+{
+    std::vector<std::vector<double>> samples(scenarios.size());
+    std::vector<int> failures(scenarios.size(), 0);
+    for (int i = 0; i < n; ++i) {
+        for (size_t s = 0; s < scenarios.size(); ++s) {
+            const double us = measureOnce(scenarios[s]);
+            if (us < 0)
+                ++failures[s];
+            else
+                samples[s].push_back(us);
+        }
+    }
+    std::vector<Stats> stats;
+    for (size_t s = 0; s < scenarios.size(); ++s)
+        stats.push_back(summarize(samples[s], failures[s]));
     return stats;
 }
 
@@ -182,10 +203,14 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "bench_listener: ignoring unknown argument %s\n", qPrintable(a));
         }
     }
-    const Stats idle = run(Scenario::Idle, n);
-    const Stats loaded = run(Scenario::LoadThread, n);
-    const Stats same = sameThread ? run(Scenario::LoadSameThread, n) : Stats{};
-    std::printf("bench_listener: callback request -> callbackReceived, N=%d, fresh listener each\n", n);
+    std::vector<Scenario> scenarios{ Scenario::Idle, Scenario::LoadThread };
+    if (sameThread)
+        scenarios.push_back(Scenario::LoadSameThread);
+    const std::vector<Stats> stats = run(scenarios, n);
+    const Stats idle = stats[0];
+    const Stats loaded = stats[1];
+    const Stats same = sameThread ? stats[2] : Stats{};
+    std::printf("bench_listener: callback request -> callbackReceived, N=%d per scenario (interleaved), fresh listener each\n", n);
     std::printf("%-46s %12s %12s %9s\n", "scenario", "median us", "p95 us", "failures");
     std::printf("%-46s %12.1f %12.1f %9d\n", "(a) idle", idle.median, idle.p95, idle.failures);
     std::printf("%-46s %12.1f %12.1f %9d\n", "(b) 16 silent + garbage stream (own thread)", loaded.median,
