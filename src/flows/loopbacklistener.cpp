@@ -4,6 +4,8 @@
 #include "httprequestparser_p.h"
 #include "redirecthandler_p.h"
 
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QHash>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
 #include <QtNetwork/QHostAddress>
@@ -11,6 +13,7 @@
 #include <QtNetwork/QTcpSocket>
 
 #include <list>
+#include <vector>
 
 namespace OAuth4Qt {
 
@@ -37,7 +40,7 @@ struct Connection
 {
     QPointer<QTcpSocket> socket;
     QByteArray buffer;
-    QTimer *deadline = nullptr;
+    qint64 deadline = 0; // on LoopbackListenerPrivate::clock: head not received / response not flushed
     bool responded = false;
 };
 
@@ -46,7 +49,12 @@ struct Connection
 class LoopbackListenerPrivate
 {
 public:
-    explicit LoopbackListenerPrivate(LoopbackListener *q) : q(q) {}
+    explicit LoopbackListenerPrivate(LoopbackListener *q) : q(q), sweepTimer(new QTimer(q))
+    {
+        clock.start();
+        sweepTimer->setSingleShot(true);
+        QObject::connect(sweepTimer, &QTimer::timeout, q, [this] { sweep(); });
+    }
 
     void onNewConnection();
     void onReadyRead(Connection *connection);
@@ -54,8 +62,12 @@ public:
     void respond(Connection *connection, int status, bool headRequest = false,
                  const QString &message = {}, bool allowGet = false);
     void dropConnection(Connection *connection);
+    void setDeadline(Connection *connection, int msecs);
+    void sweep();
+    void closeServer();
     void stopListening(Connection *keep);
     Connection *find(QTcpSocket *socket);
+    QByteArray response(int status, bool headRequest, const QString &message, bool allowGet) const;
 
     LoopbackListener *const q;
     QString path = QStringLiteral("/callback");
@@ -74,7 +86,49 @@ public:
     QByteArray expectedHost;      // "127.0.0.1:PORT" / "[::1]:PORT"
     QByteArray expectedHostNoPort; // only when the port is 80
     std::list<Connection> connections; // oldest first
+    // The refusals (400, 404, ...) are the same bytes every time: built once per start(), as
+    // hostile clients may cause many of them.
+    QHash<int, QByteArray> refusals;
+    quint64 runId = 0; // counts start()s
+    // One timer for every connection's deadline (instead of a QTimer per connection), armed for
+    // the earliest one.
+    QElapsedTimer clock;
+    QTimer *const sweepTimer;
+    qint64 armedFor = -1; // the deadline the timer is armed for; -1: not armed
 };
+
+void LoopbackListenerPrivate::setDeadline(Connection *connection, int msecs)
+{
+    connection->deadline = clock.elapsed() + msecs;
+    if (armedFor < 0 || connection->deadline < armedFor) {
+        armedFor = connection->deadline;
+        sweepTimer->start(msecs);
+    }
+}
+
+void LoopbackListenerPrivate::sweep()
+{
+    armedFor = -1;
+    const qint64 now = clock.elapsed();
+    std::vector<Connection *> expired; // list nodes: stable while others are erased
+    qint64 next = -1;
+    for (Connection &c : connections) {
+        if (c.deadline <= now) {
+            qCDebug(lcListener) << (c.responded ? "response not flushed in time" : "request head not received in time")
+                                << "; closing the connection";
+            expired.push_back(&c);
+        } else if (next < 0 || c.deadline < next) {
+            next = c.deadline;
+        }
+    }
+    for (Connection *c : expired)
+        dropConnection(c);
+    // A timer may fire a little early (coarse timers): whatever is not due yet is swept later.
+    if (next >= 0 && armedFor < 0) {
+        armedFor = next;
+        sweepTimer->start(int(qMax<qint64>(0, next - clock.elapsed())));
+    }
+}
 
 Connection *LoopbackListenerPrivate::find(QTcpSocket *socket)
 {
@@ -132,16 +186,7 @@ void LoopbackListenerPrivate::onNewConnection()
         connections.push_back(Connection{});
         Connection *connection = &connections.back();
         connection->socket = socket;
-        connection->deadline = new QTimer(socket);
-        connection->deadline->setSingleShot(true);
-        QObject::connect(connection->deadline, &QTimer::timeout, q, [this, socket] {
-            if (Connection *c = find(socket)) {
-                qCDebug(lcListener) << (c->responded ? "response not flushed in time" : "request head not received in time")
-                                    << "; closing the connection";
-                dropConnection(c);
-            }
-        });
-        connection->deadline->start(headerTimeout);
+        setDeadline(connection, headerTimeout);
         QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] {
             if (Connection *c = find(socket))
                 onReadyRead(c);
@@ -268,10 +313,17 @@ void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal:
     QUrl url = q->redirectUri();
     if (target.hasQuery)
         url.setQuery(QString::fromLatin1(target.query), QUrl::StrictMode);
-    stopListening(connection);
+    // No new connection and no second callback from here on: the listening socket closes and the
+    // handler goes inactive before the code is handed over. Closing the connections still
+    // waiting for their request (up to maxConnections sockets) follows the hand-over, so that
+    // it does not delay it; none of them can be served in between (inactive: 400).
+    closeServer();
     q->setActive(false);
+    const quint64 run = runId;
     if (guard)
         Q_EMIT q->callbackReceived(url, params);
+    if (guard && runId == run) // a slot may have started a new run, which dropped them already
+        stopListening(socket ? find(socket) : nullptr);
 }
 
 void LoopbackListenerPrivate::respond(Connection *connection, int status, bool headRequest,
@@ -282,6 +334,26 @@ void LoopbackListenerPrivate::respond(Connection *connection, int status, bool h
         return;
     connection->responded = true;
 
+    QByteArray bytes;
+    if (status == 200) {
+        bytes = response(status, headRequest, message, allowGet);
+    } else {
+        const int key = status * 4 + (headRequest ? 2 : 0) + (allowGet ? 1 : 0);
+        auto it = refusals.constFind(key);
+        if (it == refusals.constEnd())
+            it = refusals.insert(key, response(status, headRequest, QString(), allowGet));
+        bytes = *it;
+    }
+    connection->buffer.clear();
+    connection->buffer.squeeze();
+    socket->write(bytes);
+    socket->disconnectFromHost(); // after the bytes are written
+    setDeadline(connection, FlushTimeoutMs);
+}
+
+QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const QString &message,
+                                             bool allowGet) const
+{
     QByteArray reason;
     QString title;
     QString text = message;
@@ -340,21 +412,21 @@ void LoopbackListenerPrivate::respond(Connection *connection, int status, bool h
     response += "Connection: close\r\n\r\n";
     if (!headRequest)
         response += body;
-
-    connection->buffer.clear();
-    connection->buffer.squeeze();
-    socket->write(response);
-    socket->disconnectFromHost(); // after the bytes are written
-    connection->deadline->start(FlushTimeoutMs);
+    return response;
 }
 
-void LoopbackListenerPrivate::stopListening(Connection *keep)
+void LoopbackListenerPrivate::closeServer()
 {
     if (server) {
         server->close();
         server->deleteLater();
         server = nullptr;
     }
+}
+
+void LoopbackListenerPrivate::stopListening(Connection *keep)
+{
+    closeServer();
     // Drop every connection still waiting; responses being flushed finish on their own.
     std::list<Connection *> waiting;
     for (Connection &c : connections) {
@@ -482,6 +554,8 @@ bool LoopbackListener::start(Error *error)
     if (d->port < 0 || d->port > 65535)
         return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("invalid port %1").arg(d->port)));
 
+    ++d->runId;
+    d->refusals.clear(); // the language may have changed
     // Leftovers of a previous run (responses still flushing) are dropped.
     while (!d->connections.empty())
         d->dropConnection(&d->connections.front());

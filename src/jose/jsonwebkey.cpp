@@ -7,6 +7,7 @@
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QJsonArray>
 #include <QtCore/QMessageAuthenticationCode>
+#include <QtCore/QMutex>
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -15,6 +16,8 @@
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
+
+#include <cstring>
 
 namespace OAuth4Qt {
 
@@ -212,6 +215,12 @@ public:
     QString use;
     QStringList keyOps;
     QJsonObject required; // RFC 7638 required members (public key or "k")
+
+    // Signing: a context initialised once for one algorithm and copied for every signature
+    // (EVP_DigestSignInit costs several times a copy). Not copied with the data.
+    QMutex signMutex;
+    MdCtxPtr signTemplate;
+    const void *signTemplateAlg = nullptr;
 };
 
 bool JsonWebKeyData::adopt(PkeyPtr key, bool isPrivate, Error *error)
@@ -836,19 +845,46 @@ QByteArray JsonWebKey::toPem(bool withPrivate) const
 
 namespace {
 
-// OpenSSL DER ECDSA signature -> JWS r||s.
-QByteArray derToRaw(const QByteArray &der, int fieldBytes)
+// OpenSSL DER ECDSA signature (SEQUENCE { INTEGER r, INTEGER s }) -> JWS r||s, parsed in place
+// (no ASN.1 objects or bignums). Empty when the DER is not such a signature for the field size.
+QByteArray derToRaw(const unsigned char *der, size_t size, int fieldBytes)
 {
-    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
-    EcdsaSigPtr sig(d2i_ECDSA_SIG(nullptr, &p, long(der.size())));
-    if (!sig)
+    const unsigned char *p = der;
+    const unsigned char *const end = der + size;
+    auto readLength = [&](size_t *length) {
+        if (p >= end)
+            return false;
+        const unsigned char b = *p++;
+        if (b < 0x80) {
+            *length = b;
+        } else if (b == 0x81 && p < end && *p >= 0x80) {
+            *length = *p++;
+        } else {
+            return false;
+        }
+        return *length <= size_t(end - p);
+    };
+    size_t length = 0;
+    if (p >= end || *p++ != 0x30 || !readLength(&length) || p + length != end)
         return {};
-    const BIGNUM *r = nullptr;
-    const BIGNUM *s = nullptr;
-    ECDSA_SIG_get0(sig.get(), &r, &s);
     QByteArray out(2 * fieldBytes, '\0');
     auto *o = reinterpret_cast<unsigned char *>(out.data());
-    if (BN_bn2binpad(r, o, fieldBytes) != fieldBytes || BN_bn2binpad(s, o + fieldBytes, fieldBytes) != fieldBytes)
+    for (int i = 0; i < 2; ++i) {
+        if (p >= end || *p++ != 0x02 || !readLength(&length) || length == 0)
+            return {};
+        const unsigned char *v = p;
+        p += length;
+        if (*v & 0x80) // negative
+            return {};
+        while (length > 0 && *v == 0) {
+            ++v;
+            --length;
+        }
+        if (length > size_t(fieldBytes))
+            return {};
+        memcpy(o + (i + 1) * fieldBytes - int(length), v, length);
+    }
+    if (p != end)
         return {};
     return out;
 }
@@ -910,21 +946,43 @@ QByteArray JsonWebKey::sign(const QString &alg, const QByteArray &data, Error *e
         return QMessageAuthenticationCode::hash(data, d->secret, info->hash);
     }
     MdCtxPtr ctx(EVP_MD_CTX_new());
-    if (!ctx || !initDigest(ctx.get(), info, d->pkey, true))
+    bool ready = false;
+    if (ctx && info->family != Family::EdDSA) {
+        JsonWebKeyData *data = d.data(); // only the signing cache changes (under its mutex)
+        QMutexLocker lock(&data->signMutex);
+        if (data->signTemplateAlg != info) {
+            MdCtxPtr t(EVP_MD_CTX_new());
+            if (t && initDigest(t.get(), info, data->pkey, true)) {
+                data->signTemplate = std::move(t);
+                data->signTemplateAlg = info;
+            }
+        }
+        ready = data->signTemplateAlg == info && EVP_MD_CTX_copy_ex(ctx.get(), data->signTemplate.get()) == 1;
+    }
+    if (!ready && (!ctx || EVP_MD_CTX_reset(ctx.get()) != 1 || !initDigest(ctx.get(), info, d->pkey, true)))
         return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
+    // One signature per context: lets OpenSSL finalise in place instead of duplicating the context.
+    EVP_MD_CTX_set_flags(ctx.get(), EVP_MD_CTX_FLAG_FINALISE);
     const auto *in = reinterpret_cast<const unsigned char *>(data.constData());
-    size_t len = 0;
-    if (EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(data.size())) != 1)
+    const int maxSize = EVP_PKEY_get_size(d->pkey);
+    if (maxSize <= 0)
         return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
-    QByteArray sig(qsizetype(len), '\0');
+    size_t len = size_t(maxSize);
+    if (info->family == Family::ES) {
+        unsigned char der[160]; // a P-521 DER signature is at most 139 bytes
+        if (len > sizeof der || EVP_DigestSign(ctx.get(), der, &len, in, size_t(data.size())) != 1)
+            return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
+        const CurveInfo *curve = curveByJwkName(d->curve);
+        const QByteArray raw = curve ? derToRaw(der, len, curve->fieldBytes) : QByteArray();
+        if (raw.isEmpty())
+            return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
+        clearError(error);
+        return raw;
+    }
+    QByteArray sig(qsizetype(len), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in, size_t(data.size())) != 1)
         return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
     sig.resize(qsizetype(len));
-    if (info->family == Family::ES) {
-        sig = derToRaw(sig, curveByJwkName(d->curve)->fieldBytes);
-        if (sig.isEmpty())
-            return setError(error, ErrorCode::SigningFailed, QStringLiteral("signing failed")), QByteArray();
-    }
     clearError(error);
     return sig;
 }

@@ -6,6 +6,8 @@
 
 #include <oauth4qt/jws.h>
 
+#include "jose/compactjws_p.h"
+
 #include <QtCore/QJsonDocument>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QRandomGenerator>
@@ -98,19 +100,37 @@ QByteArray buildClientAssertion(const EndpointContext &context, Error *error)
         if (alg.isEmpty())
             alg = key.defaultAlgorithm();
     }
+    if (!Jws::supportedAlgorithms().contains(alg)) {
+        if (error)
+            *error = Error(ErrorCode::UnsupportedAlgorithm, QStringLiteral("unsupported algorithm"));
+        return {};
+    }
+    // Header and claims written directly as compact JSON (no QJsonObject/QJsonDocument round).
+    QByteArray header = QByteArrayLiteral("{\"alg\":");
+    Internal::appendJsonString(header, alg);
+    if (!secretJwt && !key.keyId().isEmpty()) {
+        header += ",\"kid\":";
+        Internal::appendJsonString(header, key.keyId());
+    }
+    header += '}';
+    QByteArray headerPrefix;
+    Internal::appendBase64Url(headerPrefix, header);
+    headerPrefix += '.';
+
     const qint64 now = context.now.toSecsSinceEpoch();
-    QJsonObject claims{
-        { QStringLiteral("iss"), client.clientId() },
-        { QStringLiteral("sub"), client.clientId() },
-        { QStringLiteral("aud"), context.metadata.issuer().toString(QUrl::FullyEncoded) },
-        { QStringLiteral("jti"), randomToken(32) },
-        { QStringLiteral("iat"), now },
-        { QStringLiteral("exp"), now + 60 },
-    };
-    QJsonObject header;
-    if (!secretJwt && !key.keyId().isEmpty())
-        header.insert(QStringLiteral("kid"), key.keyId());
-    return Jws::sign(alg, header, QJsonDocument(claims).toJson(QJsonDocument::Compact), key, error);
+    const QByteArray clientId = [&] {
+        QByteArray json;
+        Internal::appendJsonString(json, client.clientId());
+        return json;
+    }();
+    QByteArray claims;
+    claims.reserve(2 * clientId.size() + 160);
+    claims += "{\"iss\":" + clientId + ",\"sub\":" + clientId + ",\"aud\":";
+    Internal::appendJsonString(claims, context.metadata.issuer().toString(QUrl::FullyEncoded));
+    claims += ",\"jti\":\"";
+    Internal::appendRandomBase64Url(claims, 32); // unique per assertion
+    claims += "\",\"iat\":" + QByteArray::number(now) + ",\"exp\":" + QByteArray::number(now + 60) + '}';
+    return Internal::signCompact(headerPrefix, claims, alg, key, error);
 }
 
 HttpRequest buildAuthenticatedPost(const QUrl &endpoint, Parameters parameters,

@@ -2,6 +2,7 @@
 #include <oauth4qt/dpop.h>
 #include <oauth4qt/jws.h>
 
+#include "jose/compactjws_p.h"
 #include "protocol/endpoints_p.h"
 
 #include <QtCore/QCryptographicHash>
@@ -16,6 +17,7 @@ public:
     QString alg;
     QJsonObject publicJwk;
     QString thumbprint;
+    QByteArray headerPrefix; // base64url({"alg","jwk","typ"}) + '.': the same for every proof
 };
 
 DPoPKey::DPoPKey() = default;
@@ -83,6 +85,13 @@ DPoPKey DPoPKey::fromJsonWebKey(const JsonWebKey &key, const QString &algorithm,
             result.d->publicJwk.insert(name, full.value(name));
     }
     result.d->thumbprint = QString::fromLatin1(key.thumbprintBase64Url());
+    const QJsonObject header{
+        { QStringLiteral("typ"), QStringLiteral("dpop+jwt") },
+        { QStringLiteral("alg"), alg },
+        { QStringLiteral("jwk"), result.d->publicJwk },
+    };
+    Internal::appendBase64Url(result.d->headerPrefix, QJsonDocument(header).toJson(QJsonDocument::Compact));
+    result.d->headerPrefix += '.';
     setError(error, Error());
     return result;
 }
@@ -135,22 +144,28 @@ QByteArray DPoPKey::proof(const QByteArray &method, const QUrl &url, const QByte
         setError(error, Error(ErrorCode::InvalidArgument, QStringLiteral("a DPoP proof needs a method and an absolute URL")));
         return {};
     }
-    const QDateTime iat = issuedAt.isValid() ? issuedAt : QDateTime::currentDateTimeUtc();
-    QJsonObject claims{
-        { QStringLiteral("jti"), randomToken(24) },
-        { QStringLiteral("htm"), QString::fromLatin1(method.toUpper()) },
-        { QStringLiteral("htu"), htu(url) },
-        { QStringLiteral("iat"), iat.toSecsSinceEpoch() },
-    };
-    if (!nonce.isEmpty())
-        claims.insert(QStringLiteral("nonce"), QString::fromLatin1(nonce));
-    if (!accessToken.isEmpty())
-        claims.insert(QStringLiteral("ath"), QString::fromLatin1(accessTokenHash(accessToken)));
-    const QJsonObject header{
-        { QStringLiteral("typ"), QStringLiteral("dpop+jwt") },
-        { QStringLiteral("jwk"), d->publicJwk },
-    };
-    return Jws::sign(d->alg, header, QJsonDocument(claims).toJson(QJsonDocument::Compact), d->key, error);
+    const qint64 iat = (issuedAt.isValid() ? issuedAt : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch();
+    // The claims written directly as compact JSON; the header is the pre-serialised one.
+    QByteArray claims;
+    claims.reserve(160 + nonce.size());
+    claims += "{\"jti\":\"";
+    Internal::appendRandomBase64Url(claims, 24); // fresh for every proof
+    claims += "\",\"htm\":";
+    Internal::appendJsonLatin1(claims, method.toUpper());
+    claims += ",\"htu\":";
+    Internal::appendJsonString(claims, htu(url));
+    claims += ",\"iat\":";
+    claims += QByteArray::number(iat);
+    if (!nonce.isEmpty()) {
+        claims += ",\"nonce\":";
+        Internal::appendJsonLatin1(claims, nonce);
+    }
+    if (!accessToken.isEmpty()) {
+        claims += ",\"ath\":";
+        Internal::appendJsonLatin1(claims, accessTokenHash(accessToken));
+    }
+    claims += '}';
+    return Internal::signCompact(d->headerPrefix, claims, d->alg, d->key, error);
 }
 
 bool DPoPKey::operator==(const DPoPKey &other) const

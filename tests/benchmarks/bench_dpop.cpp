@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // bench_dpop: what a DPoP proof / client assertion costs in oauth4qt beyond the ECDSA signature
 // itself. Each row signs N times; the raw rows run OpenSSL EVP_DigestSign (ES256, DER output
-// converted to r||s like JWS needs) over a signing input of the same size. Prints a table.
+// converted to r||s like JWS needs) over a signing input of the same size. Library and raw rows
+// run interleaved in rounds (so that load from elsewhere on the machine hits both alike). The
+// DPoP rows also run oauth4webapi's DPoP proofs on Node (tests/benchmarks/node/o4w-dpop.mjs,
+// through node/run.sh) in the same run. Prints one table; no asserts.
+//   bench_dpop [--count N] [--rounds R] [--peer-count N] [--no-node] [--info FILE (ignored)]
 #include <oauth4qt/clientconfig.h>
 #include <oauth4qt/dpop.h>
 #include <oauth4qt/jws.h>
 
 #include "protocol/endpoints_p.h"
 
+#include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QProcess>
 #include <QtCore/QTextStream>
 
 #include <openssl/ecdsa.h>
@@ -33,25 +39,44 @@ double cpuSeconds()
 struct Row
 {
     QString name;
-    int n = 0;
-    double wall = 0;
-    double cpu = 0;
+    qint64 n = 0;
+    double wall = 0; // seconds
+    double cpu = 0;  // seconds
     qint64 bytes = 0;
+    QString note;    // why a row has no numbers
+    double opsPerSecond() const { return wall > 0 ? n / wall : 0; }
 };
 
-Row run(const QString &name, int n, const std::function<qint64()> &op)
+void runChunk(Row *r, int n, const std::function<qint64()> &op)
 {
-    for (int i = 0; i < qMin(n / 10, 200); ++i)
-        op(); // warm-up
-    Row r{ name, n, 0, 0, 0 };
     QElapsedTimer t;
     const double c0 = cpuSeconds();
     t.start();
     for (int i = 0; i < n; ++i)
-        r.bytes += op();
-    r.wall = double(t.nsecsElapsed()) / 1e9;
-    r.cpu = cpuSeconds() - c0;
-    return r;
+        r->bytes += op();
+    r->wall += double(t.nsecsElapsed()) / 1e9;
+    r->cpu += cpuSeconds() - c0;
+    r->n += n;
+}
+
+// The library operation and its raw baseline, n times each, interleaved in \a rounds chunks.
+std::pair<Row, Row> runPair(const QString &name, int n, int rounds, const std::function<qint64()> &lib,
+                            const std::function<qint64()> &raw)
+{
+    for (int i = 0; i < qMin(n / 10, 200); ++i) { // warm-up
+        lib();
+        raw();
+    }
+    Row a, b;
+    a.name = name;
+    b.name = QStringLiteral("  raw EVP_DigestSign, same input");
+    const int chunk = qMax(1, n / rounds);
+    for (int done = 0; done < n; done += chunk) {
+        const int k = qMin(chunk, n - done);
+        runChunk(&a, k, lib);
+        runChunk(&b, k, raw);
+    }
+    return { a, b };
 }
 
 // Raw ES256 over \a input: EVP_DigestSign (SHA-256, P-256) + DER -> r||s.
@@ -81,16 +106,68 @@ qint64 rawEs256(EVP_PKEY *pkey, const QByteArray &input)
     return out;
 }
 
+// oauth4webapi's DPoP proofs on Node: sh node/run.sh o4w-dpop.mjs --count N [extra]; one JSON line.
+Row runPeer(const QString &name, int count, const QStringList &extra)
+{
+    Row row;
+    row.name = name;
+    const QString runSh = QStringLiteral(OAUTH4QT_NODE_BENCH_DIR "/run.sh");
+    QProcess node;
+    node.setProcessChannelMode(QProcess::SeparateChannels);
+    node.start(QStringLiteral("sh"), QStringList{ runSh, QStringLiteral("o4w-dpop.mjs"), QStringLiteral("--count"),
+                                                  QString::number(count) } + extra);
+    // The first run may install the peer's node_modules (npm ci).
+    if (!node.waitForStarted(10000) || !node.waitForFinished(600000)) {
+        node.kill();
+        node.waitForFinished(5000);
+        row.note = QStringLiteral("node did not run or finish");
+        return row;
+    }
+    const QList<QByteArray> lines = node.readAllStandardOutput().trimmed().split('\n');
+    const QJsonObject result = QJsonDocument::fromJson(lines.last()).object();
+    if (node.exitCode() != 0 || result.isEmpty()) {
+        const QByteArray err = node.readAllStandardError().trimmed();
+        row.note = QStringLiteral("peer failed: %1").arg(QString::fromUtf8(err.right(160)));
+        return row;
+    }
+    row.n = qint64(result.value(QLatin1String("ops")).toDouble());
+    row.wall = result.value(QLatin1String("wall_s")).toDouble();
+    row.cpu = result.value(QLatin1String("cpu_user_s")).toDouble() + result.value(QLatin1String("cpu_sys_s")).toDouble();
+    return row;
+}
+
+// Sanity: a sample the library made parses and verifies (a broken fast path must not look fast).
+bool verifies(const QByteArray &compact, const JsonWebKey &key)
+{
+    QJsonObject claims;
+    Error e;
+    const JwsCompact jws = Jws::parseJwt(compact, &claims, &e);
+    return !e && !claims.isEmpty() && Jws::verify(jws, key.publicKey(), &e);
+}
+
+QString ratio(double a, double b)
+{
+    return a > 0 && b > 0 ? QString::number(a / b, 'f', 2) + QLatin1Char('x') : QStringLiteral("-");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    int n = 5000;
-    const QStringList args = app.arguments();
-    const int i = int(args.indexOf(QStringLiteral("--count")));
-    if (i > 0 && i + 1 < args.size())
-        n = qMax(1, args.at(i + 1).toInt());
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("DPoP proofs and client assertions per second (ES256)"));
+    const QCommandLineOption countOpt(QStringLiteral("count"), QStringLiteral("Operations per row."), QStringLiteral("n"), QStringLiteral("5000"));
+    const QCommandLineOption roundsOpt(QStringLiteral("rounds"), QStringLiteral("Interleaved rounds per library/raw pair."), QStringLiteral("r"), QStringLiteral("10"));
+    const QCommandLineOption peerCountOpt(QStringLiteral("peer-count"), QStringLiteral("Proofs on Node (default: --count)."), QStringLiteral("n"));
+    const QCommandLineOption noNodeOpt(QStringLiteral("no-node"), QStringLiteral("Skip the oauth4webapi peer."));
+    const QCommandLineOption infoOpt(QStringLiteral("info"), QStringLiteral("Peer info file (not needed; ignored)."), QStringLiteral("file"));
+    parser.addOptions({ countOpt, roundsOpt, peerCountOpt, noNodeOpt, infoOpt });
+    parser.addHelpOption();
+    parser.process(app);
+    const int n = qMax(1, parser.value(countOpt).toInt());
+    const int rounds = qBound(1, parser.value(roundsOpt).toInt(), n);
+    const int peerCount = parser.isSet(peerCountOpt) ? qMax(1, parser.value(peerCountOpt).toInt()) : n;
 
     const DPoPKey key = DPoPKey::generate(QStringLiteral("ES256"));
     auto *pkey = static_cast<EVP_PKEY *>(key.key().nativeHandle());
@@ -118,38 +195,71 @@ int main(int argc, char **argv)
     const QByteArray assertionSample = buildClientAssertion(context);
     const QByteArray assertionInput = assertionSample.left(assertionSample.lastIndexOf('.'));
     auto *clientPkey = static_cast<EVP_PKEY *>(clientKey.nativeHandle());
+    if (!verifies(proofSample, key.key()) || !verifies(athSample, key.key()) || !verifies(assertionSample, clientKey)) {
+        std::fprintf(stderr, "bench_dpop: a sample proof or assertion does not verify\n");
+        return 1;
+    }
 
-    QList<Row> rows;
-    rows << run(QStringLiteral("DPoPKey::proof (token request)"), n, [&] { return qint64(key.proof("POST", tokenUrl).size()); });
-    rows << run(QStringLiteral("  raw EVP_DigestSign, same input"), n, [&] { return rawEs256(pkey, proofInput); });
-    rows << run(QStringLiteral("DPoPKey::proof (resource, ath+nonce)"), n,
-                [&] { return qint64(key.proof("GET", apiUrl, QByteArrayLiteral("server-nonce-123"), accessToken).size()); });
-    rows << run(QStringLiteral("  raw EVP_DigestSign, same input"), n, [&] { return rawEs256(pkey, athInput); });
-    rows << run(QStringLiteral("buildClientAssertion (private_key_jwt)"), n, [&] { return qint64(buildClientAssertion(context).size()); });
-    rows << run(QStringLiteral("  raw EVP_DigestSign, same input"), n, [&] { return rawEs256(clientPkey, assertionInput); });
+    struct Group
+    {
+        Row lib, raw, peer;
+        bool hasPeer = false;
+    };
+    QList<Group> groups;
+    auto addPair = [&](const std::pair<Row, Row> &p) {
+        groups.append(Group{ p.first, p.second, Row{}, false });
+    };
+    addPair(runPair(QStringLiteral("DPoPKey::proof (token request)"), n, rounds,
+                    [&] { return qint64(key.proof("POST", tokenUrl).size()); },
+                    [&] { return rawEs256(pkey, proofInput); }));
+    addPair(runPair(QStringLiteral("DPoPKey::proof (resource, ath+nonce)"), n, rounds,
+                    [&] { return qint64(key.proof("GET", apiUrl, QByteArrayLiteral("server-nonce-123"), accessToken).size()); },
+                    [&] { return rawEs256(pkey, athInput); }));
+    addPair(runPair(QStringLiteral("buildClientAssertion (private_key_jwt)"), n, rounds,
+                    [&] { return qint64(buildClientAssertion(context).size()); },
+                    [&] { return rawEs256(clientPkey, assertionInput); }));
+    // The peer runs after the C++ rows, alone on its CPU like them.
+    if (!parser.isSet(noNodeOpt)) {
+        groups[0].peer = runPeer(QStringLiteral("  oauth4webapi DPoP proof (Node)"), peerCount, {});
+        groups[0].hasPeer = true;
+        groups[1].peer = runPeer(QStringLiteral("  oauth4webapi DPoP proof, ath (Node)"), peerCount,
+                                 { QStringLiteral("--with-ath") });
+        groups[1].hasPeer = true;
+    }
 
     QTextStream out(stdout);
-    out << "bench_dpop: ES256, " << n << " operations per row\n";
-    out << QStringLiteral("%1 %2 %3 %4 %5\n")
+    out << "bench_dpop: ES256, " << n << " operations per row (" << rounds << " interleaved rounds lib/raw)";
+    if (!parser.isSet(noNodeOpt))
+        out << ", Node peer " << peerCount << " proofs";
+    out << "\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                .arg(QStringLiteral("operation"), -42)
-               .arg(QStringLiteral("ops/s (wall)"), 14)
+               .arg(QStringLiteral("ops/s (wall)"), 13)
                .arg(QStringLiteral("us/op (cpu)"), 12)
-               .arg(QStringLiteral("vs raw"), 8)
+               .arg(QStringLiteral("vs raw"), 7)
+               .arg(QStringLiteral("vs peer"), 8)
                .arg(QStringLiteral("bytes/op"), 9);
-    for (int r = 0; r < rows.size(); ++r) {
-        const Row &row = rows.at(r);
-        const double opsPerSecond = row.wall > 0 ? row.n / row.wall : 0;
-        const double cpuUs = row.cpu * 1e6 / row.n;
-        QString ratio = QStringLiteral("-");
-        if (r % 2 == 0 && r + 1 < rows.size() && rows.at(r + 1).wall > 0)
-            ratio = QString::number(row.wall / rows.at(r + 1).wall, 'f', 2) + QLatin1Char('x');
-        out << QStringLiteral("%1 %2 %3 %4 %5\n")
+    auto line = [&](const Row &row, const QString &vsRaw, const QString &vsPeer) {
+        if (row.n <= 0) {
+            out << QStringLiteral("%1 %2\n").arg(row.name, -42).arg(row.note);
+            return;
+        }
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                    .arg(row.name, -42)
-                   .arg(opsPerSecond, 14, 'f', 0)
-                   .arg(cpuUs, 12, 'f', 1)
-                   .arg(ratio, 8)
-                   .arg(row.bytes / row.n, 9);
+                   .arg(row.opsPerSecond(), 13, 'f', 0)
+                   .arg(row.cpu * 1e6 / double(row.n), 12, 'f', 1)
+                   .arg(vsRaw, 7)
+                   .arg(vsPeer, 8)
+                   .arg(row.bytes > 0 ? QString::number(row.bytes / row.n) : QStringLiteral("-"), 9);
+    };
+    for (const Group &g : std::as_const(groups)) {
+        line(g.lib, ratio(g.lib.opsPerSecond(), g.raw.opsPerSecond()),
+             g.hasPeer ? ratio(g.lib.opsPerSecond(), g.peer.opsPerSecond()) : QStringLiteral("-"));
+        line(g.raw, QStringLiteral("-"), QStringLiteral("-"));
+        if (g.hasPeer)
+            line(g.peer, QStringLiteral("-"), QStringLiteral("-"));
     }
-    out << "(vs raw: wall time of the library row divided by the raw OpenSSL row below it)\n";
+    out << "(vs raw / vs peer: ops/s of the oauth4qt row divided by ops/s of the raw OpenSSL row /\n"
+           " the oauth4webapi row of its group; the ath peer row has no nonce)\n";
     return 0;
 }

@@ -96,7 +96,9 @@ int main(int argc, char **argv)
     QCommandLineOption tokenFileOpt(QStringLiteral("token-file"), QStringLiteral("Write the token here."), QStringLiteral("FILE"));
     QCommandLineOption jwkFileOpt(QStringLiteral("jwk-file"), QStringLiteral("Write the public JWK Set here."), QStringLiteral("FILE"));
     QCommandLineOption fileAlgOpt(QStringLiteral("file-alg"), QStringLiteral("Which token to write (RS256 or ES256)."), QStringLiteral("ALG"), QStringLiteral("RS256"));
-    parser.addOptions({ secondsOpt, tokenFileOpt, jwkFileOpt, fileAlgOpt });
+    // run-benchmarks.sh passes every program the peer's info file; this one does not need it.
+    QCommandLineOption infoOpt(QStringLiteral("info"), QStringLiteral("Peer info file (ignored)."), QStringLiteral("FILE"));
+    parser.addOptions({ secondsOpt, tokenFileOpt, jwkFileOpt, fileAlgOpt, infoOpt });
     parser.process(app);
     const double seconds = qMax(0.1, parser.value(secondsOpt).toDouble());
 

@@ -4,3 +4,4 @@
 add_executable(bench_dpop ${CMAKE_CURRENT_LIST_DIR}/bench_dpop.cpp)
 target_link_libraries(bench_dpop PRIVATE OAuth4Qt::Core Qt6::Network OpenSSL::Crypto)
 target_include_directories(bench_dpop PRIVATE "${PROJECT_SOURCE_DIR}/src")
+target_compile_definitions(bench_dpop PRIVATE OAUTH4QT_NODE_BENCH_DIR="${CMAKE_CURRENT_LIST_DIR}/node")
