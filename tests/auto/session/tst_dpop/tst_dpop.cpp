@@ -47,6 +47,8 @@ private Q_SLOTS:
     void proofContents_data();
     void proofContents();
     void freshJti();
+    void proofEscapesValues_data();
+    void proofEscapesValues();
     void generateRejects_data();
     void generateRejects();
     void exportImport();
@@ -633,6 +635,44 @@ void tst_DPoP::dpopJkt()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(client.authorizationDPoPJkt(), QString::fromLatin1(key.key().thumbprintBase64Url()));
     QCOMPARE(client.authorizationDPoPJkt().size(), 43);
+}
+
+// The proof's claims are serialised by hand for speed: hostile nonces, URLs and tokens must
+// still produce a JWS whose claims parse back to exactly what went in.
+void tst_DPoP::proofEscapesValues_data()
+{
+    QTest::addColumn<QByteArray>("nonce");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("token");
+    QTest::newRow("plain") << QByteArray("n-1") << QStringLiteral("/api") << QStringLiteral("tok");
+    QTest::newRow("quote backslash") << QByteArray("a\"b\\c") << QStringLiteral("/a\"b") << QStringLiteral("t\"\\");
+    QTest::newRow("control chars") << QByteArray("x\x01\ny") << QStringLiteral("/p") << QString(QChar(0x1f));
+    QTest::newRow("non-ascii") << QByteArray("\xc3\xa9") << QString::fromUtf8("/\xc3\xa9\xe2\x82\xac/\xf0\x9f\x94\x91") << QString::fromUtf8("\xe2\x82\xac");
+    QTest::newRow("json breakers") << QByteArray("\",\"htm\":\"GET") << QStringLiteral("/x\",\"iat\":0,\"y") << QStringLiteral("}{");
+}
+
+void tst_DPoP::proofEscapesValues()
+{
+    QFETCH(QByteArray, nonce);
+    QFETCH(QString, path);
+    QFETCH(QString, token);
+    Error error;
+    const DPoPKey key = DPoPKey::generate(QStringLiteral("ES256"), &error);
+    QVERIFY(!error);
+    QUrl url(QStringLiteral("https://rs.example"));
+    url.setPath(path);
+    const QByteArray proof = key.proof("post", url, nonce, token, {}, &error);
+    QVERIFY2(!error, qPrintable(error.errorString()));
+    QJsonObject claims;
+    const JwsCompact jws = Jws::parseJwt(proof, &claims, &error);
+    QVERIFY2(!error, qPrintable(error.errorString()));
+    QVERIFY(Jws::verify(jws, key.key().publicKey(), &error));
+    // Nonce bytes map one to one (valid nonces are ASCII NQCHAR; the transport refuses others).
+    QCOMPARE(claims.value(QLatin1String("nonce")).toString(), QString::fromLatin1(nonce));
+    QCOMPARE(claims.value(QLatin1String("htu")).toString(), DPoPKey::htu(url));
+    QCOMPARE(claims.value(QLatin1String("htm")).toString(), QStringLiteral("POST"));
+    QCOMPARE(claims.value(QLatin1String("ath")).toString(), QString::fromLatin1(DPoPKey::accessTokenHash(token)));
+    QCOMPARE(claims.size(), 6); // jti, htm, htu, iat, nonce, ath: nothing injected
 }
 
 QTEST_GUILESS_MAIN(tst_DPoP)
