@@ -178,6 +178,9 @@ void AuthorizationCodeFlowPrivate::prepare()
                 else if (p.first == QLatin1String("state"))
                     outerState = p.second;
             }
+            // An encrypted response (H8) cannot be read here: it is consumed and reported.
+            if (response.count(QLatin1Char('.')) == 4)
+                return Error();
             const QString inner = response.isEmpty() ? outerState : unverifiedJarmState(response.toUtf8());
             if (inner.isEmpty() || inner != expected)
                 return Error(ErrorCode::StateMismatch, QStringLiteral("the state of the JARM response differs"));

@@ -100,7 +100,8 @@ QUrl buildAuthorizationUrl(const QUrl &endpoint, const Parameters &parameters, b
     }
     QUrl url = endpoint;
     QString query = endpoint.query(QUrl::FullyEncoded);
-    const QString ours = queryString(parameters);
+    // Form encoding, with a space as %20 rather than '+': every URL decoder reads it alike.
+    const QString ours = queryString(parameters).replace(QLatin1Char('+'), QStringLiteral("%20"));
     if (!query.isEmpty() && !ours.isEmpty())
         query += QLatin1Char('&');
     query += ours;
