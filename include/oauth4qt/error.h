@@ -45,6 +45,7 @@ enum class ErrorCode {
     InvalidState,           //!< invalid_state: the operation is not possible in the object's current state
     KeyGenerationFailed,    //!< key_generation_failed
     SigningFailed,          //!< signing_failed
+    StorageFailed,          //!< storage_failed: a TokenStore could not save, load or remove (keychain locked, denied, unavailable)
     BrowserOpenFailed,      //!< browser_open_failed: the browser opener could not open the authorization URL
 
     // --- Transport ---------------------------------------------------------------------------
