@@ -182,7 +182,7 @@ void AuthorizationCodeFlowPrivate::prepare()
             if (response.count(QLatin1Char('.')) == 4)
                 return Error();
             const QString inner = response.isEmpty() ? outerState : unverifiedJarmState(response.toUtf8());
-            if (inner.isEmpty() || inner != expected)
+            if (inner.isEmpty() || !stateEquals(inner, expected))
                 return Error(ErrorCode::StateMismatch, QStringLiteral("the state of the JARM response differs"));
             return Error();
         });

@@ -29,8 +29,9 @@ void ok(Error *error)
         *error = Error();
 }
 
-// Compares without an early exit on the first differing character.
-bool constantTimeEquals(const QString &a, const QString &b)
+} // namespace
+
+bool stateEquals(const QString &a, const QString &b)
 {
     const QByteArray x = a.toUtf8();
     const QByteArray y = b.toUtf8();
@@ -41,6 +42,8 @@ bool constantTimeEquals(const QString &a, const QString &b)
         diff |= uchar(x.at(i)) ^ uchar(y.at(i));
     return diff == 0;
 }
+
+namespace {
 
 bool has(const Parameters &params, QLatin1String name)
 {
@@ -249,7 +252,7 @@ QString checkAuthorizationResponse(const Parameters &params, const CallbackExpec
         fail(error, Error(ErrorCode::StateMismatch, QStringLiteral("the authorization response has no state")));
         return {};
     }
-    if (expectations.state.isEmpty() || !constantTimeEquals(valueOf(params, QLatin1String("state")), expectations.state)) {
+    if (expectations.state.isEmpty() || !stateEquals(valueOf(params, QLatin1String("state")), expectations.state)) {
         fail(error, Error(ErrorCode::StateMismatch, QStringLiteral("the state of the authorization response differs")));
         return {};
     }

@@ -71,6 +71,9 @@ OAUTH4QT_TESTS_EXPORT QJsonObject processPushedAuthorizationResponse(const HttpR
 
 // ---- The authorization response (callback) ----------------------------------------------------
 
+//! Compares two state values in constant time (no early exit on the first difference).
+OAUTH4QT_TESTS_EXPORT bool stateEquals(const QString &a, const QString &b);
+
 struct OAUTH4QT_TESTS_EXPORT CallbackExpectations
 {
     QString state;              //!< the state sent (always non-empty in the flow)
