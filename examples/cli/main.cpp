@@ -6,6 +6,7 @@
 #include "options.h"
 #include "signalguard.h"
 
+#include <oauth4qt/authorizationcodeflow.h>
 #include <oauth4qt/client.h>
 #include <oauth4qt/error.h>
 #include <oauth4qt/reply.h>
@@ -17,6 +18,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
+#include <QtCore/QProcess>
 
 #include <cstdio>
 #include <exception>
@@ -157,6 +159,8 @@ public:
         if (m_finished)
             return;
         m_cancelledBy = signalNumber;
+        if (m_flow)
+            m_flow->cancel(); // fails the flow with Cancelled, which finishes the run
         if (m_current && !m_current->isFinished())
             m_current->abort(); // finishes the reply at once, with a Cancelled error
         if (!m_finished)
@@ -171,13 +175,32 @@ public:
                 finish(reply->error());
                 return;
             }
-            const TokenResponse tokens = reply->tokens();
-            QJsonObject result = tokens.toJson();
-            const QJsonObject claims = tokens.idTokenClaims();
-            if (!claims.isEmpty())
-                result.insert(QStringLiteral("id_token_claims"), claims);
-            succeed(result);
+            succeedWithTokens(reply->tokens());
         });
+    }
+
+    void succeedWithTokens(const TokenResponse &tokens)
+    {
+        QJsonObject result = tokens.toJson();
+        const QJsonObject claims = tokens.idTokenClaims();
+        if (!claims.isEmpty())
+            result.insert(QStringLiteral("id_token_claims"), claims);
+        succeed(result);
+    }
+
+    //! Runs \a flow (owned by the session) and prints its outcome.
+    void finishWithFlow(AuthorizationCodeFlow *flow)
+    {
+        m_flow = flow;
+        QObject::connect(flow, &AuthorizationCodeFlow::granted, &m_client, [this](const TokenResponse &tokens) {
+            try {
+                succeedWithTokens(tokens);
+            } catch (...) {
+                failInternal(QStringLiteral("unknown exception"));
+            }
+        });
+        QObject::connect(flow, &AuthorizationCodeFlow::failed, &m_client, [this](const Error &error) { finish(error); });
+        flow->start();
     }
 
     //! Prints the JSON result when \a reply succeeds.
@@ -243,6 +266,7 @@ private:
     Options m_options;
     Client m_client;
     QPointer<Reply> m_current;
+    QPointer<AuthorizationCodeFlow> m_flow;
     int m_cancelledBy = 0;
     bool m_finished = false;
 };
@@ -278,6 +302,66 @@ void runGrant(Session &session)
     session.finishWithTokens(session.client().requestToken(o.value(QStringLiteral("grant-type")), parameters));
 }
 
+//! \a text quoted for /bin/sh: in single quotes, each ' written as '\''.
+QString shellQuote(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+void runAuthorizationCode(Session &session)
+{
+    const Options &o = session.options();
+    auto *flow = new AuthorizationCodeFlow(&session.client());
+    flow->setClient(&session.client());
+    flow->setScope(o.scope);
+    flow->setResources(o.resources);
+    QVariantMap extra;
+    for (const auto &[name, value] : o.params) {
+        if (!extra.contains(name)) {
+            extra.insert(name, value);
+        } else {
+            QStringList values = extra.value(name).toStringList();
+            values.append(value);
+            extra.insert(name, values);
+        }
+    }
+    flow->setExtraParameters(extra);
+    flow->setPushedAuthorizationRequest(o.flag(QStringLiteral("par")));
+    flow->setSignedRequestObject(o.flag(QStringLiteral("jar")));
+    flow->setJarm(o.value(QStringLiteral("response-mode")) == QLatin1String("jwt"));
+    if (o.commandValues.contains(QStringLiteral("redirect-port")))
+        flow->setRedirectPort(o.value(QStringLiteral("redirect-port")).trimmed().toInt());
+    if (o.commandValues.contains(QStringLiteral("redirect-path")))
+        flow->setRedirectPath(o.value(QStringLiteral("redirect-path")));
+    if (o.commandValues.contains(QStringLiteral("max-age")))
+        flow->setMaxAge(o.value(QStringLiteral("max-age")).trimmed().toInt());
+    if (o.commandValues.contains(QStringLiteral("prompt")))
+        flow->setPrompt(o.value(QStringLiteral("prompt")));
+    const int flowTimeout = o.commandValues.contains(QStringLiteral("flow-timeout"))
+        ? o.value(QStringLiteral("flow-timeout")).trimmed().toInt()
+        : 300;
+    flow->setTimeout(flowTimeout * 1000);
+    QObject::connect(flow, &AuthorizationCodeFlow::authorizeWithBrowser, flow, [flow](const QUrl &url) {
+        std::fprintf(stderr, "Waiting for the authorization response on %s\nIf no browser opens, visit:\n%s\n",
+                     flow->redirectUri().toString().toLocal8Bit().constData(),
+                     url.toString(QUrl::FullyEncoded).toLocal8Bit().constData());
+        std::fflush(stderr);
+    });
+    if (o.commandValues.contains(QStringLiteral("browser"))) {
+        // COMMAND runs through /bin/sh -c with the URL appended, quoted, as its last argument;
+        // the CLI does not wait for it.
+        const QString command = o.value(QStringLiteral("browser"));
+        flow->setBrowserOpener([command](const QUrl &url) {
+            return QProcess::startDetached(QStringLiteral("/bin/sh"),
+                                           { QStringLiteral("-c"),
+                                             command + QLatin1Char(' ') + shellQuote(url.toString(QUrl::FullyEncoded)) });
+        });
+    }
+    session.finishWithFlow(flow);
+}
+
 using L = QLatin1String;
 
 //! Every command: one row each. A row without a function is parsed and validated, then refused
@@ -293,7 +377,7 @@ const QList<CommandSpec> &commands()
         { L("authorization-code"), "authorization code grant with PKCE through a browser and a loopback redirect",
           { { L("browser") }, { L("redirect-port") }, { L("redirect-path") }, { L("par"), false }, { L("jar"), false },
             { L("response-mode") }, { L("max-age") }, { L("prompt") }, { L("flow-timeout") } },
-          {}, true, nullptr },
+          {}, true, runAuthorizationCode },
         { L("device"), "device authorization grant (RFC 8628)", {}, {}, true, nullptr },
         { L("ciba"), "client-initiated backchannel authentication, poll mode",
           { { L("login-hint") }, { L("binding-message") } }, { L("login-hint") }, true, nullptr },

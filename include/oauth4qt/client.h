@@ -202,6 +202,19 @@ public:
                                    const QStringList &algorithms = {});
     // --- end OpenID Connect (issue 3) ---
 
+    // --- Authorization requests (issue 4) ---
+    /*!
+        Pushed authorization request (RFC 9126): POSTs \a parameters (the whole authorization
+        request, or client_id + request for a signed request object) with the client's
+        authentication to pushed_authorization_request_endpoint (MissingEndpoint when the server
+        has none). Only 201 is accepted (H1); request_uri must be a non-empty string and
+        expires_in a positive integer. A 400 fails with OAuthError, 429/503 with RateLimited,
+        anything else with UnexpectedStatus (H3). result() holds the response: the front channel
+        then carries only client_id and request_uri. AuthorizationCodeFlow calls this.
+    */
+    JsonReply *pushAuthorizationRequest(const Parameters &parameters);
+    // --- end Authorization requests (issue 4) ---
+
     //! The HTTP pipeline (for the library's flows).
     HttpTransport *transport() const;
 

@@ -48,6 +48,7 @@ enum class ErrorCode {
     KeyGenerationFailed,    //!< key_generation_failed
     SigningFailed,          //!< signing_failed
     StorageFailed,          //!< storage_failed: a TokenStore could not save, load or remove (keychain locked, denied, unavailable)
+    BrowserOpenFailed,      //!< browser_open_failed: the browser opener could not open the authorization URL
 
     // --- Transport ---------------------------------------------------------------------------
     NetworkError = 100,     //!< network_error: connection refused, reset, DNS failure, ...

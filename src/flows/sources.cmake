@@ -4,3 +4,7 @@ list(APPEND OAUTH4QT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/loopbacklistener.cpp
     ${CMAKE_CURRENT_LIST_DIR}/urischemehandler.cpp
 )
+list(APPEND OAUTH4QT_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/authorizationrequest.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/authorizationcodeflow.cpp
+)

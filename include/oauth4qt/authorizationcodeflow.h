@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#pragma once
+
+#include <oauth4qt/client.h>
+#include <oauth4qt/error.h>
+#include <oauth4qt/tokenresponse.h>
+
+#include <QtCore/qobject.h>
+#include <QtCore/qstringlist.h>
+#include <QtCore/qurl.h>
+#include <QtCore/qvariant.h>
+
+#include <functional>
+#include <memory>
+
+namespace OAuth4Qt {
+
+class AuthorizationCodeFlowPrivate;
+class RedirectHandler;
+
+/*!
+    \class OAuth4Qt::AuthorizationCodeFlow
+    The app sign-in flow (RFC 6749 4.1, RFC 7636, RFC 8252): authorization code with PKCE (S256,
+    always), state (always) and nonce (whenever "openid" is in the scope), through the system
+    browser and a redirect handler (a hardened loopback listener by default, or a custom URI
+    scheme / claimed https URL on mobile). Optional PAR (RFC 9126), JAR (RFC 9101) and JARM.
+
+    \code
+    auto *flow = new OAuth4Qt::AuthorizationCodeFlow(this);
+    flow->setIssuer(QUrl(QStringLiteral("https://id.example.com")));
+    flow->setClientId(QStringLiteral("desktop-app"));
+    flow->setScope(QStringLiteral("openid profile offline_access"));
+    connect(flow, &OAuth4Qt::AuthorizationCodeFlow::granted, this, [](const OAuth4Qt::TokenResponse &t) {
+        qDebug() << "signed in as" << t.idTokenClaims().value(QLatin1String("name")).toString();
+    });
+    connect(flow, &OAuth4Qt::AuthorizationCodeFlow::failed, this, [](const OAuth4Qt::Error &e) {
+        qWarning() << e.errorString();
+    });
+    flow->start();
+    \endcode
+
+    Each start() ends in exactly one of granted() or failed() (cancel() and the overall timeout
+    fail with Cancelled / Timeout).
+
+    The browser: the authorization URL is handed to the browser opener. The default opener runs
+    the platform's URL opener (xdg-open, open, or the Windows shell) without QtGui; the QML module
+    and desktopservices.h install QDesktopServices::openUrl instead (mobile platforms need it).
+    An application can set its own opener, or set an opener that returns true and handle
+    authorizeWithBrowser() itself. No embedded web view (RFC 8252).
+*/
+class OAUTH4QT_EXPORT AuthorizationCodeFlow : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(OAuth4Qt::Client *client READ client WRITE setClient NOTIFY clientChanged FINAL)
+    // Convenience configuration of the flow's own Client (QML); ignored parts stay on client().
+    Q_PROPERTY(QUrl issuer READ issuer WRITE setIssuer NOTIFY issuerChanged FINAL)
+    Q_PROPERTY(QString clientId READ clientId WRITE setClientId NOTIFY clientIdChanged FINAL)
+    Q_PROPERTY(bool allowInsecureHttp READ allowInsecureHttp WRITE setAllowInsecureHttp NOTIFY allowInsecureHttpChanged FINAL)
+    // The authorization request.
+    Q_PROPERTY(QString scope READ scope WRITE setScope NOTIFY scopeChanged FINAL)
+    Q_PROPERTY(QString prompt READ prompt WRITE setPrompt NOTIFY promptChanged FINAL)
+    Q_PROPERTY(int maxAge READ maxAge WRITE setMaxAge NOTIFY maxAgeChanged FINAL)
+    Q_PROPERTY(QString loginHint READ loginHint WRITE setLoginHint NOTIFY loginHintChanged FINAL)
+    Q_PROPERTY(QString uiLocales READ uiLocales WRITE setUiLocales NOTIFY uiLocalesChanged FINAL)
+    Q_PROPERTY(QStringList resources READ resources WRITE setResources NOTIFY resourcesChanged FINAL)
+    Q_PROPERTY(QVariantMap extraParameters READ extraParameters WRITE setExtraParameters NOTIFY extraParametersChanged FINAL)
+    Q_PROPERTY(bool pushedAuthorizationRequest READ pushedAuthorizationRequest WRITE setPushedAuthorizationRequest NOTIFY pushedAuthorizationRequestChanged FINAL)
+    Q_PROPERTY(bool signedRequestObject READ signedRequestObject WRITE setSignedRequestObject NOTIFY signedRequestObjectChanged FINAL)
+    Q_PROPERTY(bool jarm READ jarm WRITE setJarm NOTIFY jarmChanged FINAL)
+    // The redirect.
+    Q_PROPERTY(int redirectPort READ redirectPort WRITE setRedirectPort NOTIFY redirectPortChanged FINAL)
+    Q_PROPERTY(QString redirectPath READ redirectPath WRITE setRedirectPath NOTIFY redirectPathChanged FINAL)
+    Q_PROPERTY(QUrl redirectUri READ redirectUri NOTIFY redirectUriChanged FINAL)
+    // State.
+    Q_PROPERTY(int timeout READ timeout WRITE setTimeout NOTIFY timeoutChanged FINAL)
+    Q_PROPERTY(OAuth4Qt::AuthorizationCodeFlow::Status status READ status NOTIFY statusChanged FINAL)
+    Q_PROPERTY(QUrl authorizationUrl READ authorizationUrl NOTIFY authorizationUrlChanged FINAL)
+    Q_PROPERTY(OAuth4Qt::TokenResponse tokens READ tokens NOTIFY statusChanged FINAL)
+    Q_PROPERTY(OAuth4Qt::Error error READ error NOTIFY statusChanged FINAL)
+
+public:
+    enum class Status { Idle, AwaitingBrowser, Exchanging, Granted, Failed };
+    Q_ENUM(Status)
+
+    using BrowserOpener = std::function<bool(const QUrl &url)>;
+
+    explicit AuthorizationCodeFlow(QObject *parent = nullptr);
+    ~AuthorizationCodeFlow() override;
+
+    //! The Client used for discovery and the token request. By default the flow owns one; set
+    //! your own to share configuration (client authentication, NAM, DPoP key, TLS...).
+    Client *client() const;
+    void setClient(Client *client);
+
+    QUrl issuer() const;
+    void setIssuer(const QUrl &issuer);
+    QString clientId() const;
+    void setClientId(const QString &clientId);
+    bool allowInsecureHttp() const;
+    void setAllowInsecureHttp(bool allow);
+
+    QString scope() const;
+    void setScope(const QString &scope);
+    QString prompt() const;
+    void setPrompt(const QString &prompt);
+    int maxAge() const; //!< -1: not sent
+    void setMaxAge(int seconds);
+    QString loginHint() const;
+    void setLoginHint(const QString &hint);
+    QString uiLocales() const;
+    void setUiLocales(const QString &locales);
+    QStringList resources() const; //!< RFC 8707 resource indicators
+    void setResources(const QStringList &resources);
+    QVariantMap extraParameters() const;
+    void setExtraParameters(const QVariantMap &parameters);
+    bool pushedAuthorizationRequest() const; //!< PAR; also used when the server requires it
+    void setPushedAuthorizationRequest(bool enabled);
+    bool signedRequestObject() const; //!< JAR, signed with the client's private key
+    void setSignedRequestObject(bool enabled);
+    bool jarm() const; //!< response_mode=jwt
+    void setJarm(bool enabled);
+
+    //! Loopback listener port (0 = any free port) and path (default "/callback").
+    int redirectPort() const;
+    void setRedirectPort(int port);
+    QString redirectPath() const;
+    void setRedirectPath(const QString &path);
+    //! The redirect URI of the current attempt (known once start() bound the listener).
+    QUrl redirectUri() const;
+    //! Use another redirect handler (e.g. a UriSchemeHandler) instead of the loopback listener.
+    //! The flow does not take ownership.
+    void setRedirectHandler(RedirectHandler *handler);
+    RedirectHandler *redirectHandler() const;
+
+    //! Overall deadline in milliseconds from start() to granted/failed. Default 300000.
+    int timeout() const;
+    void setTimeout(int msecs);
+
+    /*!
+        The function that opens the authorization URL; it returns false when it could not (the
+        flow then fails with BrowserOpenFailed). authorizeWithBrowser() is emitted before it runs.
+        Empty (the default): the default opener.
+    */
+    void setBrowserOpener(const BrowserOpener &opener);
+    //! The opener of flows without their own (the QML module installs QDesktopServices::openUrl);
+    //! empty (the default): the platform opener (xdg-open, open, the Windows shell).
+    static void setDefaultBrowserOpener(const BrowserOpener &opener);
+
+    Status status() const;
+    QUrl authorizationUrl() const;
+    TokenResponse tokens() const;
+    Error error() const;
+
+public Q_SLOTS:
+    /*!
+        Starts an attempt: discovery when needed, the redirect handler, PAR / JAR when enabled (PAR
+        also when the server requires it), then the browser. An attempt still running is ended
+        first with failed(Cancelled), so each start() gets exactly one granted() or failed(),
+        always from the event loop (never inside start()).
+    */
+    void start();
+    //! Ends a running attempt with failed(Cancelled): closes the redirect handler and aborts
+    //! the requests under way. Does nothing when no attempt runs.
+    void cancel();
+
+Q_SIGNALS:
+    void clientChanged();
+    void issuerChanged();
+    void clientIdChanged();
+    void allowInsecureHttpChanged();
+    void scopeChanged();
+    void promptChanged();
+    void maxAgeChanged();
+    void loginHintChanged();
+    void uiLocalesChanged();
+    void resourcesChanged();
+    void extraParametersChanged();
+    void pushedAuthorizationRequestChanged();
+    void signedRequestObjectChanged();
+    void jarmChanged();
+    void redirectPortChanged();
+    void redirectPathChanged();
+    void redirectUriChanged();
+    void timeoutChanged();
+    void statusChanged();
+    void authorizationUrlChanged();
+
+    //! The URL the browser is sent to (emitted before the opener runs).
+    void authorizeWithBrowser(const QUrl &url);
+    void granted(const OAuth4Qt::TokenResponse &tokens);
+    void failed(const OAuth4Qt::Error &error);
+
+private:
+    std::unique_ptr<AuthorizationCodeFlowPrivate> const d;
+};
+
+} // namespace OAuth4Qt

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// End to end: AuthorizationCodeFlow with the REAL headless Chromium as the system browser against
+// the REAL oidc-provider (tests/peer). Chromium follows the provider's redirects through its
+// auto-completing login to the flow's loopback listener. Plain, PAR, JAR, JARM, PAR+JAR+JARM,
+// 127.0.0.1 and [::1], and a denied login.
+#include <oauth4qt/authorizationcodeflow.h>
+#include <oauth4qt/client.h>
+#include <oauth4qt/loopbacklistener.h>
+#include <oauth4qt/registrationreply.h>
+
+#include <QtCore/QFile>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QUrlQuery>
+#include <QtTest/QtTest>
+
+#include <cerrno>
+#include <csignal>
+#include <sys/prctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace OAuth4Qt;
+
+namespace {
+
+//! One headless Chromium, in its own process group (session), with a fresh profile directory.
+class Chromium
+{
+public:
+    ~Chromium() { stop(); }
+
+    bool open(const QUrl &url)
+    {
+        stop();
+        m_profile = std::make_unique<QTemporaryDir>();
+        if (!m_profile->isValid())
+            return false;
+        m_process = std::make_unique<QProcess>();
+        m_process->setProgram(program());
+        m_process->setArguments({ QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
+                                  QStringLiteral("--disable-background-networking"), QStringLiteral("--disable-component-update"),
+                                  QStringLiteral("--disable-sync"), QStringLiteral("--no-first-run"), QStringLiteral("--disable-quic"),
+                                  QStringLiteral("--user-data-dir=") + m_profile->path(), url.toString(QUrl::FullyEncoded) });
+        m_process->setStandardOutputFile(QProcess::nullDevice());
+        m_process->setStandardErrorFile(QProcess::nullDevice()); // D-Bus noise of a headless box
+        m_process->setChildProcessModifier([] { ::setsid(); }); // its own group: killed as a whole
+        m_process->start();
+        if (!m_process->waitForStarted(10000))
+            return false;
+        m_group = pid_t(m_process->processId());
+        ++m_launches;
+        return true;
+    }
+
+    //! Kills the whole process group and reaps what this process may reap.
+    void stop()
+    {
+        if (!m_process)
+            return;
+        if (m_group > 0) {
+            ::kill(-m_group, SIGTERM);
+            if (!m_process->waitForFinished(3000)) {
+                ::kill(-m_group, SIGKILL);
+                m_process->waitForFinished(3000);
+            }
+            ::kill(-m_group, SIGKILL); // helpers that outlived the main process
+            QDeadlineTimer deadline(10000);
+            // Orphaned helpers are reparented to this process (child subreaper): reap them.
+            while (!deadline.hasExpired()) {
+                while (::waitpid(-m_group, nullptr, WNOHANG) > 0) {
+                }
+                if (::kill(-m_group, 0) == -1 && errno == ESRCH)
+                    break;
+                QThread::msleep(50);
+            }
+            m_lastGroupGone = ::kill(-m_group, 0) == -1 && errno == ESRCH;
+        }
+        m_process.reset();
+        m_profile.reset();
+        m_group = 0;
+    }
+
+    bool lastGroupGone() const { return m_lastGroupGone; }
+    int launches() const { return m_launches; }
+
+    static QString program()
+    {
+        const QString fromEnv = qEnvironmentVariable("OAUTH4QT_CHROMIUM");
+        return fromEnv.isEmpty() ? QStringLiteral("/usr/bin/chromium") : fromEnv;
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_profile;
+    std::unique_ptr<QProcess> m_process;
+    pid_t m_group = 0;
+    bool m_lastGroupGone = false;
+    int m_launches = 0;
+};
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+} // namespace
+
+class tst_E2eAuthorizationCodeFlow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void signIn_data();
+    void signIn();
+
+private:
+    ClientConfig registerNative(const QJsonObject &metadata, const JsonWebKey &key = {});
+
+    QJsonObject m_info;
+    QUrl m_issuer;
+    JsonWebKey m_clientKey; // the private_key_jwt ES256 key of tests/peer/keys
+    ClientConfig m_jarClient;
+    ClientConfig m_jarmClient;
+};
+
+void tst_E2eAuthorizationCodeFlow::initTestCase()
+{
+    // Chromium's helper processes are reparented to us when its main process ends, so we can
+    // reap them and prove that nothing is left behind.
+    QCOMPARE(::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), 0);
+    QVERIFY2(QFileInfo(Chromium::program()).isExecutable(), qPrintable(Chromium::program()));
+    const QString infoFile = qEnvironmentVariable("OAUTH4QT_PEER_INFO_FILE");
+    QVERIFY2(!infoFile.isEmpty(), "OAUTH4QT_PEER_INFO_FILE is not set (run through ctest: fixture oidc_provider)");
+    m_info = readJson(infoFile);
+    QVERIFY2(!m_info.isEmpty(), qPrintable(infoFile));
+    m_issuer = QUrl(m_info.value(QLatin1String("issuer")).toString());
+
+    const QJsonArray keys = m_info.value(QLatin1String("clients")).toObject().value(QLatin1String("private_key_jwt"))
+                                .toObject().value(QLatin1String("private_keys")).toArray();
+    for (const QJsonValue &k : keys) {
+        if (k.toObject().value(QLatin1String("alg")).toString() != QLatin1String("ES256"))
+            continue;
+        QFile pem(k.toObject().value(QLatin1String("pem_file")).toString());
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        Error e;
+        m_clientKey = JsonWebKey::fromPem(pem.readAll(), &e);
+        QVERIFY2(!e, qPrintable(e.errorString()));
+        m_clientKey.setKeyId(k.toObject().value(QLatin1String("kid")).toString());
+    }
+    QVERIFY(!m_clientKey.isNull());
+
+    // The fixture's private_key_jwt and signed clients are web clients with the exact redirect
+    // URI http://127.0.0.1/callback (port 80). The same registrations as native clients, whose
+    // loopback redirect URIs accept any port (RFC 8252 7.3):
+    const QJsonObject clientJwks = readJson(m_info.value(QLatin1String("client_jwks_file")).toString());
+    QVERIFY(!clientJwks.isEmpty());
+    m_jarClient = registerNative(QJsonObject{ { QStringLiteral("token_endpoint_auth_method"), QStringLiteral("private_key_jwt") },
+                                              { QStringLiteral("token_endpoint_auth_signing_alg"), QStringLiteral("ES256") },
+                                              { QStringLiteral("request_object_signing_alg"), QStringLiteral("ES256") },
+                                              { QStringLiteral("jwks"), clientJwks } },
+                                 m_clientKey);
+    QVERIFY(!m_jarClient.isNull());
+    m_jarmClient = registerNative(QJsonObject{ { QStringLiteral("token_endpoint_auth_method"), QStringLiteral("client_secret_basic") },
+                                               { QStringLiteral("authorization_signed_response_alg"), QStringLiteral("ES256") },
+                                               { QStringLiteral("id_token_signed_response_alg"), QStringLiteral("ES256") } });
+    QVERIFY(!m_jarmClient.isNull());
+    QCOMPARE(m_jarmClient.authorizationSignedResponseAlg(), QStringLiteral("ES256"));
+}
+
+ClientConfig tst_E2eAuthorizationCodeFlow::registerNative(const QJsonObject &metadata, const JsonWebKey &key)
+{
+    QJsonObject md = metadata;
+    md.insert(QStringLiteral("application_type"), QStringLiteral("native"));
+    md.insert(QStringLiteral("redirect_uris"), QJsonArray{ QStringLiteral("http://127.0.0.1/callback"), QStringLiteral("http://[::1]/callback") });
+    md.insert(QStringLiteral("grant_types"), QJsonArray{ QStringLiteral("authorization_code") });
+    md.insert(QStringLiteral("response_types"), QJsonArray{ QStringLiteral("code") });
+    md.insert(QStringLiteral("scope"), QStringLiteral("openid profile email"));
+    Client client;
+    client.setAllowInsecureHttp(true);
+    client.setIssuer(m_issuer);
+    RegistrationReply *reply = client.registerClient(md, m_info.value(QLatin1String("initial_access_token")).toString());
+    QSignalSpy spy(reply, &Reply::finished);
+    if (!spy.wait(20000) || reply->error()) {
+        qWarning() << "registration failed" << reply->error();
+        return {};
+    }
+    ClientConfig config = reply->clientConfig();
+    if (!key.isNull())
+        config.setPrivateKey(key);
+    return config;
+}
+
+void tst_E2eAuthorizationCodeFlow::signIn_data()
+{
+    QTest::addColumn<QString>("client"); // public, jar, jarm
+    QTest::addColumn<bool>("par");
+    QTest::addColumn<bool>("jar");
+    QTest::addColumn<bool>("jarm");
+    QTest::addColumn<bool>("ipv6");
+    QTest::addColumn<QString>("loginHint");
+    QTest::addColumn<ErrorCode>("expected");
+    const QString pub = QStringLiteral("public");
+    QTest::newRow("plain 127.0.0.1") << pub << false << false << false << false << QString() << ErrorCode::NoError;
+    QTest::newRow("plain [::1]") << pub << false << false << false << true << QString() << ErrorCode::NoError;
+    QTest::newRow("bob via login_hint") << pub << false << false << false << false << QStringLiteral("bob") << ErrorCode::NoError;
+    QTest::newRow("PAR") << pub << true << false << false << false << QString() << ErrorCode::NoError;
+    QTest::newRow("PAR [::1]") << pub << true << false << false << true << QString() << ErrorCode::NoError;
+    QTest::newRow("JAR private_key_jwt") << QStringLiteral("jar") << false << true << false << false << QString() << ErrorCode::NoError;
+    QTest::newRow("JAR + PAR") << QStringLiteral("jar") << true << true << false << false << QString() << ErrorCode::NoError;
+    QTest::newRow("JARM ES256") << QStringLiteral("jarm") << false << false << true << false << QString() << ErrorCode::NoError;
+    QTest::newRow("JARM + PAR [::1]") << QStringLiteral("jarm") << true << false << true << true << QString() << ErrorCode::NoError;
+    QTest::newRow("denied login") << pub << false << false << false << false << QStringLiteral("deny") << ErrorCode::AuthorizationDenied;
+    QTest::newRow("denied login, JARM (signed error)") << QStringLiteral("jarm") << false << false << true << false
+                                                        << QStringLiteral("deny") << ErrorCode::AuthorizationDenied;
+}
+
+void tst_E2eAuthorizationCodeFlow::signIn()
+{
+    QFETCH(QString, client);
+    QFETCH(bool, par);
+    QFETCH(bool, jar);
+    QFETCH(bool, jarm);
+    QFETCH(bool, ipv6);
+    QFETCH(QString, loginHint);
+    QFETCH(ErrorCode, expected);
+
+    AuthorizationCodeFlow flow;
+    flow.setIssuer(m_issuer);
+    flow.setAllowInsecureHttp(true);
+    if (client == QLatin1String("jar"))
+        flow.client()->setClientConfig(m_jarClient);
+    else if (client == QLatin1String("jarm"))
+        flow.client()->setClientConfig(m_jarmClient);
+    else
+        flow.setClientId(m_info.value(QLatin1String("clients")).toObject().value(QLatin1String("public")).toObject()
+                             .value(QLatin1String("client_id")).toString());
+    flow.setScope(QStringLiteral("openid profile"));
+    flow.setPushedAuthorizationRequest(par);
+    flow.setSignedRequestObject(jar);
+    flow.setJarm(jarm);
+    flow.setLoginHint(loginHint);
+    flow.setTimeout(60000);
+    LoopbackListener v6;
+    if (ipv6) {
+        v6.setAddressFamily(LoopbackListener::AddressFamily::IPv6);
+        flow.setRedirectHandler(&v6);
+    }
+    Chromium chromium;
+    flow.setBrowserOpener([&chromium](const QUrl &url) { return chromium.open(url); });
+    QSignalSpy granted(&flow, &AuthorizationCodeFlow::granted);
+    QSignalSpy failed(&flow, &AuthorizationCodeFlow::failed);
+    flow.start();
+    QTRY_VERIFY_WITH_TIMEOUT(granted.count() + failed.count() >= 1, 90000);
+    chromium.stop();
+    QVERIFY2(chromium.lastGroupGone(), "a Chromium process outlived the test");
+    QCOMPARE(chromium.launches(), 1);
+    QTest::qWait(100);
+    QCOMPARE(granted.count() + failed.count(), 1);
+
+    if (ipv6)
+        QCOMPARE(flow.redirectUri().host(), QStringLiteral("::1"));
+    else
+        QCOMPARE(flow.redirectUri().host(), QStringLiteral("127.0.0.1"));
+    const QUrlQuery front(flow.authorizationUrl());
+    if (par) {
+        QVERIFY(front.hasQueryItem(QStringLiteral("request_uri")));
+        QCOMPARE(front.queryItems().size(), 2);
+    } else if (jar) {
+        QVERIFY(front.hasQueryItem(QStringLiteral("request")));
+        QCOMPARE(front.queryItems().size(), 2);
+    } else {
+        QCOMPARE(front.queryItemValue(QStringLiteral("response_mode")), jarm ? QStringLiteral("jwt") : QString());
+    }
+
+    if (expected == ErrorCode::NoError) {
+        if (failed.count())
+            qWarning() << failed.first().first().value<Error>();
+        QCOMPARE(granted.count(), 1);
+        QCOMPARE(flow.status(), AuthorizationCodeFlow::Status::Granted);
+        const TokenResponse tokens = flow.tokens();
+        QVERIFY(!tokens.accessToken().isEmpty());
+        const QJsonObject claims = tokens.idTokenClaims();
+        QCOMPARE(claims.value(QLatin1String("sub")).toString(), loginHint.isEmpty() ? QStringLiteral("alice") : loginHint);
+        QCOMPARE(claims.value(QLatin1String("iss")).toString(), m_issuer.toString());
+        QCOMPARE(claims.value(QLatin1String("aud")).toString(), flow.clientId());
+        QVERIFY(!claims.value(QLatin1String("nonce")).toString().isEmpty());
+    } else {
+        QCOMPARE(failed.count(), 1);
+        const Error e = failed.first().first().value<Error>();
+        QCOMPARE(e.code(), expected);
+        QCOMPARE(e.oauthError(), QStringLiteral("access_denied"));
+        QCOMPARE(flow.status(), AuthorizationCodeFlow::Status::Failed);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_E2eAuthorizationCodeFlow)
+#include "tst_e2e_authorizationcodeflow.moc"
