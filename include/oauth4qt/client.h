@@ -2,6 +2,8 @@
 #pragma once
 
 #include <oauth4qt/clientconfig.h>
+#include <oauth4qt/dpop.h>
+#include <oauth4qt/resourcereply.h>
 #include <oauth4qt/error.h>
 #include <oauth4qt/registrationreply.h>
 #include <oauth4qt/reply.h>
@@ -202,6 +204,70 @@ public:
 
     //! The HTTP pipeline (for the library's flows).
     HttpTransport *transport() const;
+
+    // --- DPoP, device, CIBA (issue 5) ---
+    Q_PROPERTY(OAuth4Qt::DPoPKey dpopKey READ dpopKey WRITE setDPoPKey NOTIFY dpopKeyChanged FINAL)
+    Q_PROPERTY(bool dpopRequired READ isDPoPRequired WRITE setDPoPRequired NOTIFY dpopRequiredChanged FINAL)
+    Q_PROPERTY(bool dpopForIntrospectionAndRevocation READ dpopForIntrospectionAndRevocation WRITE setDPoPForIntrospectionAndRevocation NOTIFY dpopForIntrospectionAndRevocationChanged FINAL)
+public:
+    /*!
+        The DPoP key (RFC 9449); a null key (the default) means no DPoP. With a key, requests to
+        the token, PAR and UserInfo endpoints (and introspection/revocation, see
+        dpopForIntrospectionAndRevocation) carry a DPoP proof, the transport answers a
+        use_dpop_nonce error with exactly one retry, and resourceRequest() sends DPoP proofs
+        with ath for DPoP-bound tokens. The device authorization and backchannel authentication
+        requests never carry a proof. authorizationDPoPJkt() is the dpop_jkt of authorization
+        requests.
+    */
+    DPoPKey dpopKey() const;
+    void setDPoPKey(const DPoPKey &key);
+    //! With a DPoP key: refuse a token response whose token_type is Bearer (G8). Default false.
+    bool isDPoPRequired() const;
+    void setDPoPRequired(bool required);
+    //! With a DPoP key: also send proofs to the introspection and revocation endpoints. Default true.
+    bool dpopForIntrospectionAndRevocation() const;
+    void setDPoPForIntrospectionAndRevocation(bool enabled);
+    //! The dpop_jkt authorization request parameter (the key's thumbprint), empty without a key.
+    QString authorizationDPoPJkt() const;
+
+    /*!
+        Sends the application's own request to a protected resource with \a accessToken:
+        "Authorization: DPoP <token>" plus a DPoP proof with ath when \a tokenType is DPoP
+        (case-insensitive; needs dpopKey()), "Authorization: Bearer <token>" otherwise. A 401
+        WWW-Authenticate: DPoP error="use_dpop_nonce" with a DPoP-Nonce is retried exactly once
+        with the nonce. Any method; \a body is sent as is with \a headers (e.g. Content-Type).
+        The request goes through the same pipeline (https only, no redirects, deadline, size cap).
+    */
+    ResourceReply *resourceRequest(const QByteArray &method, const QUrl &url, const QString &accessToken,
+                                   const QString &tokenType = QStringLiteral("Bearer"),
+                                   const QByteArray &body = {},
+                                   const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+    //! resourceRequest() with the access token and token type of \a tokens.
+    ResourceReply *resourceRequest(const QByteArray &method, const QUrl &url, const TokenResponse &tokens,
+                                   const QByteArray &body = {},
+                                   const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+
+    /*!
+        The device authorization request (RFC 8628 3.1), validated (J1): result() holds
+        device_code, user_code, verification_uri, verification_uri_complete (when sent),
+        expires_in and interval (5 when absent). Never carries a DPoP proof.
+        DeviceAuthorizationFlow drives the whole grant.
+    */
+    JsonReply *requestDeviceAuthorization(const QString &scope = {}, const Parameters &extra = {});
+    /*!
+        The CIBA backchannel authentication request (OpenID CIBA 7.1) with \a parameters
+        (scope, login_hint / id_token_hint / login_hint_token, binding_message, requested_expiry,
+        client_notification_token, ...), validated (J4): result() holds auth_req_id, expires_in
+        and interval (when sent). BackchannelAuthenticationFlow drives the whole grant.
+    */
+    JsonReply *requestBackchannelAuthentication(const Parameters &parameters);
+
+Q_SIGNALS:
+    void dpopKeyChanged();
+    void dpopRequiredChanged();
+    void dpopForIntrospectionAndRevocationChanged();
+public:
+    // --- end of DPoP, device, CIBA (issue 5) ---
 
 Q_SIGNALS:
     void issuerChanged();

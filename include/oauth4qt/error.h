@@ -45,6 +45,7 @@ enum class ErrorCode {
     InvalidState,           //!< invalid_state: the operation is not possible in the object's current state
     KeyGenerationFailed,    //!< key_generation_failed
     SigningFailed,          //!< signing_failed
+    StorageFailed,          //!< storage_failed: a TokenStore could not save, load or remove (keychain locked, denied, unavailable)
 
     // --- Transport ---------------------------------------------------------------------------
     NetworkError = 100,     //!< network_error: connection refused, reset, DNS failure, ...

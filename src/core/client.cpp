@@ -87,7 +87,9 @@ void ClientPrivate::send(Reply *reply, RequestBuilder build, ResponseHandler onR
             return;
         }
         Error e;
-        const HttpRequest request = build(&e);
+        HttpRequest request = build(&e);
+        if (!e)
+            e = attachDPoPForEndpoint(request);
         if (!e)
             e = transport->checkUrl(request.url);
         if (e) {
@@ -113,6 +115,8 @@ TokenReply *ClientPrivate::tokenRequest(const QString &grantType, const Paramete
 {
     auto *reply = new TokenReply(q);
     expectations.grantType = grantType;
+    expectations.dpopProofSent = !dpopKey.isNull();
+    expectations.dpopRequired = dpopRequired;
     QPointer<TokenReply> guard(reply);
     send(
         reply,

@@ -55,6 +55,19 @@ public:
     Client::Clock clock;
     TokenValidator tokenValidator;
 
+    // --- DPoP (issue 5; implemented in client_dpop.cpp) ---
+    DPoPKey dpopKey;
+    bool dpopRequired = false;
+    bool dpopIntrospectionRevocation = true;
+    //! Sets request.dpopProof (a fresh proof per attempt, with the transport's nonce; ath of
+    //! \a accessToken when not empty).
+    void attachDPoP(HttpRequest &request, const QString &accessToken = {}) const;
+    //! With a key, and no proof set yet: attaches a proof when \a request goes to the token, PAR,
+    //! UserInfo (ath from "Authorization: DPoP ..."), introspection or revocation endpoint.
+    //! Fails (UnsupportedAlgorithm) when the server's dpop_signing_alg_values_supported does
+    //! not list the key's algorithm.
+    Error attachDPoPForEndpoint(HttpRequest &request) const;
+
     // Shared discovery.
     QPointer<HttpCall> discoveryCall;
     QList<std::pair<QPointer<Reply>, Continuation>> discoveryWaiters;

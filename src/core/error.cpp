@@ -29,6 +29,7 @@ const CodeInfo codeTable[] = {
     { ErrorCode::InvalidState, "invalid_state", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The operation is not possible in the current state.") },
     { ErrorCode::KeyGenerationFailed, "key_generation_failed", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "A key could not be generated.") },
     { ErrorCode::SigningFailed, "signing_failed", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "Signing failed.") },
+    { ErrorCode::StorageFailed, "storage_failed", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The secure token storage failed.") },
     // Transport
     { ErrorCode::NetworkError, "network_error", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "A network error occurred.") },
     { ErrorCode::TlsError, "tls_error", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The secure connection could not be established.") },

@@ -2,5 +2,6 @@ list(APPEND OAUTH4QT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/client.cpp
     ${CMAKE_CURRENT_LIST_DIR}/error.cpp
     ${CMAKE_CURRENT_LIST_DIR}/reply.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/client_dpop.cpp
 )
 list(APPEND OAUTH4QT_SOURCES ${CMAKE_CURRENT_LIST_DIR}/client_oidc.cpp)

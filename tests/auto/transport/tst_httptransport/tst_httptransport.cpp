@@ -20,6 +20,9 @@
 using namespace OAuth4Qt;
 using namespace OAuth4Qt::Test;
 
+Q_DECLARE_METATYPE(OAuth4Qt::Test::Response)
+Q_DECLARE_METATYPE(OAuth4Qt::Test::Headers)
+
 namespace {
 
 HttpRequest get(const QUrl &url)
@@ -933,9 +936,6 @@ void tst_HttpTransport::originOfUrl()
     QFETCH(QString, origin);
     QCOMPARE(originOf(url), origin);
 }
-
-Q_DECLARE_METATYPE(OAuth4Qt::Test::Response)
-Q_DECLARE_METATYPE(OAuth4Qt::Test::Headers)
 
 QTEST_GUILESS_MAIN(tst_HttpTransport)
 #include "tst_httptransport.moc"

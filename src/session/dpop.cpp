@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#include <oauth4qt/dpop.h>
+#include <oauth4qt/jws.h>
+
+#include "protocol/endpoints_p.h"
+
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QJsonDocument>
+
+namespace OAuth4Qt {
+
+class DPoPKeyData : public QSharedData
+{
+public:
+    JsonWebKey key;
+    QString alg;
+    QJsonObject publicJwk;
+    QString thumbprint;
+};
+
+DPoPKey::DPoPKey() = default;
+DPoPKey::DPoPKey(const DPoPKey &other) = default;
+DPoPKey::DPoPKey(DPoPKey &&other) noexcept = default;
+DPoPKey &DPoPKey::operator=(const DPoPKey &other) = default;
+DPoPKey &DPoPKey::operator=(DPoPKey &&other) noexcept = default;
+DPoPKey::~DPoPKey() = default;
+
+QStringList DPoPKey::supportedAlgorithms()
+{
+    return { QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
+             QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
+             QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("PS512"),
+             QStringLiteral("EdDSA") };
+}
+
+static void setError(Error *error, const Error &e)
+{
+    if (error)
+        *error = e;
+}
+
+DPoPKey DPoPKey::generate(const QString &algorithm, Error *error)
+{
+    if (!supportedAlgorithms().contains(algorithm)) {
+        setError(error, Error(ErrorCode::UnsupportedAlgorithm,
+                              QStringLiteral("\"%1\" is not an asymmetric JWS algorithm usable for DPoP").arg(algorithm.left(16))));
+        return {};
+    }
+    Error e;
+    const JsonWebKey key = JsonWebKey::generate(algorithm, &e);
+    if (e || key.isNull()) {
+        setError(error, e ? e : Error(ErrorCode::KeyGenerationFailed));
+        return {};
+    }
+    return fromJsonWebKey(key, algorithm, error);
+}
+
+DPoPKey DPoPKey::fromJsonWebKey(const JsonWebKey &key, const QString &algorithm, Error *error)
+{
+    if (key.isNull() || key.keyType() == JsonWebKey::KeyType::Oct || !key.hasPrivateKey()) {
+        setError(error, Error(ErrorCode::InvalidKey, QStringLiteral("a DPoP key must be an asymmetric private key")));
+        return {};
+    }
+    QString alg = algorithm;
+    if (alg.isEmpty())
+        alg = key.algorithm().isEmpty() ? key.defaultAlgorithm() : key.algorithm();
+    if (!supportedAlgorithms().contains(alg) || !key.supportsAlgorithm(alg)) {
+        setError(error, Error(ErrorCode::UnsupportedAlgorithm,
+                              QStringLiteral("the key does not fit DPoP algorithm \"%1\"").arg(alg.left(16))));
+        return {};
+    }
+    DPoPKey result;
+    result.d = new DPoPKeyData;
+    result.d->key = key;
+    result.d->alg = alg;
+    // Only the members that define the public key (RFC 7638 required members): no private part,
+    // no kid/use/key_ops the server has no use for.
+    const QJsonObject full = key.publicKey().toJson(false);
+    static const char *const members[] = { "kty", "crv", "x", "y", "n", "e" };
+    for (const char *m : members) {
+        const QString name = QString::fromLatin1(m);
+        if (full.contains(name))
+            result.d->publicJwk.insert(name, full.value(name));
+    }
+    result.d->thumbprint = QString::fromLatin1(key.thumbprintBase64Url());
+    setError(error, Error());
+    return result;
+}
+
+DPoPKey DPoPKey::fromJson(const QJsonObject &jwk, Error *error)
+{
+    Error e;
+    const JsonWebKey key = JsonWebKey::fromJson(jwk, JsonWebKey::PrivatePart::KeepPrivate, &e);
+    if (e || key.isNull()) {
+        setError(error, e ? e : Error(ErrorCode::InvalidKey));
+        return {};
+    }
+    return fromJsonWebKey(key, jwk.value(QLatin1String("alg")).toString(), error);
+}
+
+QJsonObject DPoPKey::toJson() const
+{
+    if (!d)
+        return {};
+    QJsonObject jwk = d->key.toJson(true);
+    jwk.insert(QStringLiteral("alg"), d->alg);
+    return jwk;
+}
+
+bool DPoPKey::isNull() const { return !d || d->key.isNull(); }
+QString DPoPKey::algorithm() const { return d ? d->alg : QString(); }
+JsonWebKey DPoPKey::key() const { return d ? d->key : JsonWebKey(); }
+QJsonObject DPoPKey::publicJwk() const { return d ? d->publicJwk : QJsonObject(); }
+QString DPoPKey::thumbprint() const { return d ? d->thumbprint : QString(); }
+
+QString DPoPKey::htu(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toString(QUrl::FullyEncoded);
+}
+
+QByteArray DPoPKey::accessTokenHash(const QString &accessToken)
+{
+    return Base64Url::encode(QCryptographicHash::hash(accessToken.toUtf8(), QCryptographicHash::Sha256));
+}
+
+QByteArray DPoPKey::proof(const QByteArray &method, const QUrl &url, const QByteArray &nonce,
+                          const QString &accessToken, const QDateTime &issuedAt, Error *error) const
+{
+    if (isNull()) {
+        setError(error, Error(ErrorCode::InvalidState, QStringLiteral("no DPoP key")));
+        return {};
+    }
+    if (method.isEmpty() || !url.isValid() || url.isRelative()) {
+        setError(error, Error(ErrorCode::InvalidArgument, QStringLiteral("a DPoP proof needs a method and an absolute URL")));
+        return {};
+    }
+    const QDateTime iat = issuedAt.isValid() ? issuedAt : QDateTime::currentDateTimeUtc();
+    QJsonObject claims{
+        { QStringLiteral("jti"), randomToken(24) },
+        { QStringLiteral("htm"), QString::fromLatin1(method.toUpper()) },
+        { QStringLiteral("htu"), htu(url) },
+        { QStringLiteral("iat"), iat.toSecsSinceEpoch() },
+    };
+    if (!nonce.isEmpty())
+        claims.insert(QStringLiteral("nonce"), QString::fromLatin1(nonce));
+    if (!accessToken.isEmpty())
+        claims.insert(QStringLiteral("ath"), QString::fromLatin1(accessTokenHash(accessToken)));
+    const QJsonObject header{
+        { QStringLiteral("typ"), QStringLiteral("dpop+jwt") },
+        { QStringLiteral("jwk"), d->publicJwk },
+    };
+    return Jws::sign(d->alg, header, QJsonDocument(claims).toJson(QJsonDocument::Compact), d->key, error);
+}
+
+bool DPoPKey::operator==(const DPoPKey &other) const
+{
+    if (isNull() || other.isNull())
+        return isNull() == other.isNull();
+    return d->alg == other.d->alg && d->key == other.d->key;
+}
+
+} // namespace OAuth4Qt

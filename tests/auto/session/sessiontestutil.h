@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Shared helpers of the issue-5 test suites (DPoP, device, CIBA, token session).
+#pragma once
+
+#include <oauth4qt/client.h>
+#include <oauth4qt/jws.h>
+
+#include "testhttpserver.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtTest/QtTest>
+
+namespace SessionTest {
+
+using namespace OAuth4Qt;
+using OAuth4Qt::Test::Response;
+using OAuth4Qt::Test::TestHttpServer;
+
+//! Metadata pointing every endpoint at \a server (plain HTTP on loopback).
+inline ServerMetadata metadataFor(const TestHttpServer &server, const QJsonObject &extra = {})
+{
+    const QString base = server.url().toString();
+    QJsonObject json{
+        { QStringLiteral("issuer"), base },
+        { QStringLiteral("authorization_endpoint"), QString(base + QLatin1String("/authorize")) },
+        { QStringLiteral("token_endpoint"), QString(base + QLatin1String("/token")) },
+        { QStringLiteral("userinfo_endpoint"), QString(base + QLatin1String("/userinfo")) },
+        { QStringLiteral("introspection_endpoint"), QString(base + QLatin1String("/introspect")) },
+        { QStringLiteral("revocation_endpoint"), QString(base + QLatin1String("/revoke")) },
+        { QStringLiteral("pushed_authorization_request_endpoint"), QString(base + QLatin1String("/par")) },
+        { QStringLiteral("device_authorization_endpoint"), QString(base + QLatin1String("/device")) },
+        { QStringLiteral("backchannel_authentication_endpoint"), QString(base + QLatin1String("/bc-authorize")) },
+        { QStringLiteral("jwks_uri"), QString(base + QLatin1String("/jwks")) },
+        { QStringLiteral("response_types_supported"), QJsonArray{ QStringLiteral("code") } },
+        { QStringLiteral("subject_types_supported"), QJsonArray{ QStringLiteral("public") } },
+        { QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{ QStringLiteral("RS256") } },
+    };
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        json.insert(it.key(), it.value());
+    Error e;
+    ServerMetadata md = ServerMetadata::fromJson(json, server.url(), true, &e);
+    if (e)
+        qWarning() << "metadata:" << e;
+    return md;
+}
+
+//! A public client (auth method none) talking to \a server.
+inline Client *makeClient(const TestHttpServer &server, QObject *parent)
+{
+    auto *client = new Client(parent);
+    client->setAllowInsecureHttp(true);
+    client->setRequestTimeout(10000);
+    client->setMetadata(metadataFor(server));
+    ClientConfig config(QStringLiteral("client-1"));
+    config.setAuthMethod(ClientConfig::AuthMethod::None);
+    client->setClientConfig(config);
+    return client;
+}
+
+inline QJsonObject tokenJson(const QString &accessToken = QStringLiteral("at-1"),
+                             const QString &tokenType = QStringLiteral("DPoP"), int expiresIn = 3600,
+                             const QString &refreshToken = {})
+{
+    QJsonObject o{ { QStringLiteral("access_token"), accessToken },
+                   { QStringLiteral("token_type"), tokenType } };
+    if (expiresIn >= 0)
+        o.insert(QStringLiteral("expires_in"), expiresIn);
+    if (!refreshToken.isEmpty())
+        o.insert(QStringLiteral("refresh_token"), refreshToken);
+    return o;
+}
+
+//! A decoded DPoP proof: header, claims, and whether its signature verifies with its own jwk.
+struct Proof
+{
+    bool valid = false;
+    QJsonObject header;
+    QJsonObject claims;
+};
+
+inline Proof decodeProof(const QByteArray &compact)
+{
+    Proof p;
+    Error e;
+    const JwsCompact jws = Jws::parseJwt(compact, &p.claims, &e);
+    if (e)
+        return p;
+    p.header = jws.header;
+    const JsonWebKey key = JsonWebKey::fromJson(jws.header.value(QLatin1String("jwk")).toObject());
+    p.valid = !key.isNull() && Jws::verify(jws, key);
+    return p;
+}
+
+template <typename R>
+inline bool waitFinished(R *reply, int timeoutMs = 15000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!reply->isFinished() && t.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    return reply->isFinished();
+}
+
+} // namespace SessionTest
