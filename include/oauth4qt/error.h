@@ -11,6 +11,8 @@
 
 namespace OAuth4Qt {
 Q_NAMESPACE_EXPORT(OAUTH4QT_EXPORT)
+// ErrorCode and ErrorCategory share names (NoError, Cancelled): keep them scoped in QML.
+Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 
 /*!
     What kind of failure an Error is. The CLI maps these onto its exit codes

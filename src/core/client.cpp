@@ -7,7 +7,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcClient, "oauth4qt.client")
+Q_LOGGING_CATEGORY(lcClient, "oauth4qt.client", QtWarningMsg)
 
 ClientPrivate::ClientPrivate(Client *qq) : q(qq), transport(new HttpTransport(qq))
 {

@@ -9,7 +9,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcDpop, "oauth4qt.dpop")
+Q_LOGGING_CATEGORY(lcDpop, "oauth4qt.dpop", QtWarningMsg)
 
 namespace {
 

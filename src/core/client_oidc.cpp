@@ -15,7 +15,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcOidc, "oauth4qt.oidc")
+Q_LOGGING_CATEGORY(lcOidc, "oauth4qt.oidc", QtWarningMsg)
 
 // ---- RegistrationReply -----------------------------------------------------------------------
 

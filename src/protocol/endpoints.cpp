@@ -12,7 +12,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcProtocol, "oauth4qt.protocol")
+Q_LOGGING_CATEGORY(lcProtocol, "oauth4qt.protocol", QtWarningMsg)
 
 // ---- Discovery ------------------------------------------------------------------------------
 

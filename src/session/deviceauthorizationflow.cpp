@@ -10,7 +10,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcDevice, "oauth4qt.device")
+Q_LOGGING_CATEGORY(lcDevice, "oauth4qt.device", QtWarningMsg)
 
 class DeviceAuthorizationFlowPrivate
 {

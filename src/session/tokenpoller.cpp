@@ -9,7 +9,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcPoll, "oauth4qt.poll")
+Q_LOGGING_CATEGORY(lcPoll, "oauth4qt.poll", QtWarningMsg)
 
 TokenPoller::TokenPoller(QObject *parent) : QObject(parent)
 {

@@ -12,7 +12,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcSession, "oauth4qt.session")
+Q_LOGGING_CATEGORY(lcSession, "oauth4qt.session", QtWarningMsg)
 
 namespace {
 constexpr qint64 MaxTimerMs = qint64(24) * 3600 * 1000;

@@ -14,7 +14,7 @@
 #include <QtNetwork/QNetworkRequest>
 #include <QtNetwork/QSslError>
 
-Q_LOGGING_CATEGORY(lcTransport, "oauth4qt.transport")
+Q_LOGGING_CATEGORY(lcTransport, "oauth4qt.transport", QtWarningMsg)
 
 namespace OAuth4Qt {
 

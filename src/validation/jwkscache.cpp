@@ -9,7 +9,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcJwks, "oauth4qt.jwks")
+Q_LOGGING_CATEGORY(lcJwks, "oauth4qt.jwks", QtWarningMsg)
 
 JwksCache::JwksCache(HttpTransport *transport, QObject *parent) : QObject(parent), m_transport(transport) {}
 

@@ -58,6 +58,38 @@ inline Client *makeClient(const TestHttpServer &server, QObject *parent)
     return client;
 }
 
+//! A per-process RS256 signing key for test ID Tokens, and its JWKS document.
+inline const JsonWebKey &testSigningKey()
+{
+    static const JsonWebKey key = [] {
+        JsonWebKey k = JsonWebKey::generate(QStringLiteral("RS256"));
+        k.setKeyId(QStringLiteral("test-rs256"));
+        return k;
+    }();
+    return key;
+}
+
+inline QJsonObject testJwks()
+{
+    return QJsonObject{ { QStringLiteral("keys"), QJsonArray{ testSigningKey().publicKey().toJson() } } };
+}
+
+//! A valid RS256 ID Token from \a server for \a clientId (serve testJwks() at /jwks).
+inline QString signedIdToken(const TestHttpServer &server, const QString &clientId,
+                             const QString &subject = QStringLiteral("alice"))
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject claims{ { QStringLiteral("iss"), server.url().toString() },
+                              { QStringLiteral("aud"), clientId },
+                              { QStringLiteral("sub"), subject },
+                              { QStringLiteral("iat"), now },
+                              { QStringLiteral("exp"), now + 300 } };
+    QJsonObject header{ { QStringLiteral("kid"), testSigningKey().keyId() } };
+    return QString::fromLatin1(Jws::sign(QStringLiteral("RS256"), header,
+                                         QJsonDocument(claims).toJson(QJsonDocument::Compact),
+                                         testSigningKey()));
+}
+
 inline QJsonObject tokenJson(const QString &accessToken = QStringLiteral("at-1"),
                              const QString &tokenType = QStringLiteral("DPoP"), int expiresIn = 3600,
                              const QString &refreshToken = {})

@@ -25,11 +25,15 @@ Response oauthError(const char *error, int status = 400)
     return Response::json(status, QJsonObject{ { QStringLiteral("error"), QString::fromLatin1(error) } });
 }
 
-QJsonObject cibaTokens()
+// Placeholder the fixture's token endpoint replaces with an ID Token signed by its server.
+const QLatin1String signedIdTokenPlaceholder("@signed-id-token@");
+
+QJsonObject cibaTokens(bool unsignedIdToken = false)
 {
-    // scope openid (the default): an ID Token is required (its validation is the validator's).
+    // scope openid (the default): an ID Token comes back and is validated like any other.
     QJsonObject o = tokenJson(QStringLiteral("at-ciba"), QStringLiteral("Bearer"), 3600);
-    o.insert(QStringLiteral("id_token"), QStringLiteral("eyJhbGciOiJub25lIn0.e30.sig"));
+    o.insert(QStringLiteral("id_token"), unsignedIdToken ? QStringLiteral("eyJhbGciOiJub25lIn0.e30.")
+                                                         : QString(signedIdTokenPlaceholder));
     return o;
 }
 
@@ -56,9 +60,15 @@ struct Fixture
     Fixture(QObject *parent, const Response &bc, const QList<Response> &tokenScript, double scale = 0.002)
     {
         server.on(QStringLiteral("/bc-authorize"), bc);
+        server.on(QStringLiteral("/jwks"), Response::json(200, testJwks()));
         auto state = std::make_shared<Script>();
         state->responses = tokenScript;
-        server.on(QStringLiteral("/token"), [state](const Test::RecordedRequest &) { return state->next(); });
+        server.on(QStringLiteral("/token"), [this, state](const Test::RecordedRequest &) {
+            Response r = state->next();
+            r.body.replace(QByteArray(signedIdTokenPlaceholder.data(), signedIdTokenPlaceholder.size()),
+                           signedIdToken(server, QStringLiteral("ciba-client")).toLatin1());
+            return r;
+        });
         client = makeClient(server, parent);
         ClientConfig config(QStringLiteral("ciba-client"), QStringLiteral("secret"));
         client->setClientConfig(config);
@@ -105,6 +115,7 @@ private Q_SLOTS:
     void expiry();
     void pingMode();
     void cancel();
+    void unsignedIdTokenRefused();
 };
 
 void tst_BackchannelAuthenticationFlow::requestParameters()
@@ -302,6 +313,16 @@ void tst_BackchannelAuthenticationFlow::cancel()
     QTest::qWait(100);
     QCOMPARE(polls.count(), 0);
     QCOMPARE(f.failed->count(), 1);
+}
+
+// The ID Token of a CIBA grant is validated like any other: alg none is refused (D1).
+void tst_BackchannelAuthenticationFlow::unsignedIdTokenRefused()
+{
+    Fixture f(this, Response::json(200, bcJson(1)), { Response::json(200, cibaTokens(true)) });
+    f.flow->start();
+    QVERIFY(f.waitEnded());
+    QCOMPARE(f.granted->count(), 0);
+    QCOMPARE(f.failure().code(), ErrorCode::AlgorithmNotAllowed);
 }
 
 QTEST_GUILESS_MAIN(tst_BackchannelAuthenticationFlow)

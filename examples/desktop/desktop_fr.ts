@@ -1,0 +1,120 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="mainwindow.cpp" line="+56"/>
+        <source>OAuth4Qt Desktop Example</source>
+        <translation>Exemple de bureau OAuth4Qt</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>OAuth4Qt</source>
+        <translation>OAuth4Qt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Provider: %1 · Client: %2</source>
+        <translation>Fournisseur : %1 · Client : %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign in with your account. Your web browser opens to sign in; then you come back here.</source>
+        <translation>Connectez-vous avec votre compte. Votre navigateur web s’ouvre pour la connexion, puis vous revenez ici.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>ID Token claims</source>
+        <translation>Revendications du jeton d’identité</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Claim</source>
+        <translation>Revendication</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Also sign out at the provider</source>
+        <translation>Se déconnecter aussi auprès du fournisseur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Continue in your browser…</source>
+        <translation>Continuez dans votre navigateur…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Completing sign-in…</source>
+        <translation>Finalisation de la connexion…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Access token valid until %1</source>
+        <translation>Jeton d’accès valide jusqu’à %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="main.cpp" line="+71"/>
+        <source>Signs in with OpenID Connect through the system browser.</source>
+        <translation>Se connecte avec OpenID Connect via le navigateur du système.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The OpenID Provider (issuer URL).</source>
+        <translation>Le fournisseur OpenID (URL de l’émetteur).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client ID registered at the provider.</source>
+        <translation>L’identifiant client enregistré auprès du fournisseur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scope to request.</source>
+        <translation>La portée (scope) à demander.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start signing in right away.</source>
+        <translation>Commencer la connexion immédiatement.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// oauth4qt-quick-example: Qt Quick sign-in with the OAuth4Qt QML module.
+//
+//   oauth4qt-quick-example [--issuer URL] [--client-id ID] [--scope S] [--auto-sign-in]
+//
+// The issuer and client id default to the two properties at the top of Main.qml (or the
+// environment variables OAUTH4QT_EXAMPLE_ISSUER / OAUTH4QT_EXAMPLE_CLIENT_ID). Register the
+// client at your provider as a native/public client with the redirect URI
+// http://127.0.0.1/callback (any port, RFC 8252).
+//
+// OAUTH4QT_EXAMPLE_BROWSER="program args..." opens the sign-in page with that program instead of
+// the system browser (used by the screenshot test with headless Chromium).
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QDir>
+#include <QtCore/QLibraryInfo>
+#include <QtCore/QProcess>
+#include <QtCore/QTranslator>
+#include <QtCore/QUrl>
+#include <QtGui/QDesktopServices>
+#include <QtGui/QGuiApplication>
+#include <QtQml/QQmlApplicationEngine>
+
+namespace {
+
+// Opens http(s) URLs with the program named by OAUTH4QT_EXAMPLE_BROWSER (QDesktopServices URL
+// handler: the QML module opens the sign-in page with QDesktopServices::openUrl).
+class CommandBrowser : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CommandBrowser(const QString &command, QObject *parent = nullptr)
+        : QObject(parent), m_arguments(QProcess::splitCommand(command))
+    {
+    }
+
+public Q_SLOTS:
+    void openUrl(const QUrl &url)
+    {
+        if (m_arguments.isEmpty())
+            return;
+        auto *process = new QProcess(this);
+        process->setProgram(m_arguments.constFirst());
+        process->setArguments(m_arguments.mid(1) << url.toString(QUrl::FullyEncoded));
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process->setStandardOutputFile(QProcess::nullDevice());
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        process->start();
+    }
+
+private:
+    QStringList m_arguments;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("oauth4qt-quick-example"));
+    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "OAuth4Qt Quick Example"));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("quick"), QStringLiteral("_"),
+                        QStringLiteral(":/oauth4qt-quick-example/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Signs in with OpenID Connect through the system browser."));
+    parser.addHelpOption();
+    const QCommandLineOption issuerOption(QStringLiteral("issuer"), QCoreApplication::translate("main", "The OpenID Provider (issuer URL)."), QStringLiteral("url"));
+    const QCommandLineOption clientIdOption(QStringLiteral("client-id"), QCoreApplication::translate("main", "The client ID registered at the provider."), QStringLiteral("id"));
+    const QCommandLineOption scopeOption(QStringLiteral("scope"), QCoreApplication::translate("main", "The scope to request."), QStringLiteral("scope"));
+    const QCommandLineOption autoOption(QStringLiteral("auto-sign-in"), QCoreApplication::translate("main", "Start signing in right away."));
+    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption });
+    parser.process(app);
+
+    QVariantMap initial;
+    const QString issuer = parser.isSet(issuerOption) ? parser.value(issuerOption) : qEnvironmentVariable("OAUTH4QT_EXAMPLE_ISSUER");
+    const QString clientId = parser.isSet(clientIdOption) ? parser.value(clientIdOption) : qEnvironmentVariable("OAUTH4QT_EXAMPLE_CLIENT_ID");
+    if (!issuer.isEmpty())
+        initial.insert(QStringLiteral("issuer"), issuer);
+    if (!clientId.isEmpty())
+        initial.insert(QStringLiteral("clientId"), clientId);
+    if (parser.isSet(scopeOption))
+        initial.insert(QStringLiteral("scope"), parser.value(scopeOption));
+    initial.insert(QStringLiteral("autoSignIn"), parser.isSet(autoOption));
+
+    const QString browserCommand = qEnvironmentVariable("OAUTH4QT_EXAMPLE_BROWSER");
+    CommandBrowser browser(browserCommand);
+    if (!browserCommand.isEmpty()) {
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "openUrl");
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "openUrl");
+    }
+
+    QQmlApplicationEngine engine;
+#ifdef OAUTH4QT_EXAMPLE_QML_IMPORT_DIR
+    engine.addImportPath(QStringLiteral(OAUTH4QT_EXAMPLE_QML_IMPORT_DIR)); // built inside oauth4qt
+#endif
+    // An oauth4qt installed into another prefix than Qt: <prefix>/lib*/qt6/qml.
+    engine.addImportPath(QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../" OAUTH4QT_EXAMPLE_LIBDIR "/qt6/qml")));
+    engine.setInitialProperties(initial);
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &app, [](QObject *object, const QUrl &) {
+        if (!object)
+            QCoreApplication::exit(1);
+    }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/OAuth4QtQuickExample/Main.qml")));
+
+    const int rc = app.exec();
+    if (!browserCommand.isEmpty()) {
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+    }
+    return rc;
+}
+
+#include "main.moc"

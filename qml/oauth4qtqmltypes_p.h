@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#pragma once
+
+// QML registrations of the core library's types for the OAuth4Qt QML module. The core headers
+// carry no QML macros (the library does not depend on QtQml): each type is registered here
+// through a foreign wrapper.
+
+#include <oauth4qt/backchannelauthenticationflow.h>
+#include <oauth4qt/client.h>
+#include <oauth4qt/clientconfig.h>
+#include <oauth4qt/deviceauthorizationflow.h>
+#include <oauth4qt/error.h>
+#include <oauth4qt/loopbacklistener.h>
+#include <oauth4qt/redirecthandler.h>
+#include <oauth4qt/servermetadata.h>
+#include <oauth4qt/tokenresponse.h>
+#include <oauth4qt/tokensession.h>
+#include <oauth4qt/tokenstore.h>
+#include <oauth4qt/urischemehandler.h>
+
+#include <QtCore/qobject.h>
+#include <QtQml/qqml.h>
+
+// The OAuth4Qt namespace's enums as OAuth.ErrorCode.Timeout, OAuth.ErrorCategory.Transport.
+// Scoped only: ErrorCode and ErrorCategory share names (NoError, Cancelled).
+namespace OAuth4QtQmlNamespace {
+Q_NAMESPACE
+Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+QML_FOREIGN_NAMESPACE(OAuth4Qt)
+QML_NAMED_ELEMENT(OAuth)
+} // namespace OAuth4QtQmlNamespace
+
+// --- Value types (Q_GADGETs): readable from QML, e.g. flow.tokens.idTokenClaims.name --------
+
+struct OAuth4QtQmlTokenResponse
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::TokenResponse)
+    QML_VALUE_TYPE(tokenResponse)
+};
+
+struct OAuth4QtQmlError
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::Error)
+    QML_VALUE_TYPE(error)
+};
+
+struct OAuth4QtQmlClientConfig
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::ClientConfig)
+    QML_VALUE_TYPE(clientConfig)
+};
+
+struct OAuth4QtQmlServerMetadata
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::ServerMetadata)
+    QML_VALUE_TYPE(serverMetadata)
+};
+
+// --- Objects --------------------------------------------------------------------------------
+
+struct OAuth4QtQmlClient
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::Client)
+    QML_NAMED_ELEMENT(Client)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+};
+
+struct OAuth4QtQmlDeviceAuthorizationFlow
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::DeviceAuthorizationFlow)
+    QML_NAMED_ELEMENT(DeviceAuthorizationFlow)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+};
+
+struct OAuth4QtQmlBackchannelAuthenticationFlow
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::BackchannelAuthenticationFlow)
+    QML_NAMED_ELEMENT(BackchannelAuthenticationFlow)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+};
+
+// TokenSession::setTokens() is not invokable in C++; the extension adds it for QML
+// (session.setTokens(flow.tokens) in onGranted).
+class OAuth4QtQmlTokenSessionExtension : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OAuth4QtQmlTokenSessionExtension(QObject *parent)
+        : QObject(parent), m_session(qobject_cast<OAuth4Qt::TokenSession *>(parent))
+    {
+    }
+    Q_INVOKABLE void setTokens(const OAuth4Qt::TokenResponse &tokens)
+    {
+        if (m_session)
+            m_session->setTokens(tokens);
+    }
+    Q_INVOKABLE OAuth4Qt::TokenResponse tokens() const
+    {
+        return m_session ? m_session->tokens() : OAuth4Qt::TokenResponse();
+    }
+
+private:
+    OAuth4Qt::TokenSession *m_session;
+};
+
+struct OAuth4QtQmlTokenSession
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::TokenSession)
+    QML_NAMED_ELEMENT(TokenSession)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+    QML_EXTENDED(OAuth4QtQmlTokenSessionExtension)
+};
+
+struct OAuth4QtQmlTokenStore
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::TokenStore)
+    QML_NAMED_ELEMENT(TokenStore)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+    QML_UNCREATABLE("TokenStore is abstract: use MemoryTokenStore or KeychainTokenStore")
+};
+
+struct OAuth4QtQmlMemoryTokenStore
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::MemoryTokenStore)
+    QML_NAMED_ELEMENT(MemoryTokenStore)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+};
+
+struct OAuth4QtQmlKeychainTokenStore
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::KeychainTokenStore)
+    QML_NAMED_ELEMENT(KeychainTokenStore)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+};
+
+struct OAuth4QtQmlRedirectHandler
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::RedirectHandler)
+    QML_NAMED_ELEMENT(RedirectHandler)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+    QML_UNCREATABLE("RedirectHandler is abstract: use LoopbackListener or UriSchemeHandler")
+};
+
+struct OAuth4QtQmlLoopbackListener
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::LoopbackListener)
+    QML_NAMED_ELEMENT(LoopbackListener)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+};
+
+struct OAuth4QtQmlUriSchemeHandler
+{
+    Q_GADGET
+    QML_FOREIGN(OAuth4Qt::UriSchemeHandler)
+    QML_NAMED_ELEMENT(UriSchemeHandler)
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
+};

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Setup of the QML module's Qt Quick Test: the oidc-provider fixture's info (context property
+// "peer") and a minimal "system browser" (context property "browser").
+//
+// TestBrowser is registered with QDesktopServices for http URLs: when an AuthorizationCodeFlow
+// opens the authorization URL through the plugin's default opener (QDesktopServices::openUrl),
+// the browser GETs it and follows the redirects with a cookie jar, the way a real browser
+// does, until a response that is not a redirect: the loopback listener's page after the
+// redirect to the application's callback. The provider's login completes on its own.
+
+#include <QtCore/QFile>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QObject>
+#include <QtCore/QUrl>
+#include <QtGui/QDesktopServices>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkCookieJar>
+#include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QNetworkRequest>
+#include <QtQml/QQmlContext>
+#include <QtQml/QQmlEngine>
+#include <QtQuickTest/quicktest.h>
+
+#include <memory>
+
+class TestBrowser : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int openCount READ openCount NOTIFY openCountChanged FINAL)
+    Q_PROPERTY(QUrl lastOpenedUrl READ lastOpenedUrl NOTIFY openCountChanged FINAL)
+    Q_PROPERTY(bool enabled READ isEnabled WRITE setEnabled NOTIFY enabledChanged FINAL)
+
+public:
+    explicit TestBrowser(QObject *parent = nullptr) : QObject(parent)
+    {
+        m_nam.setCookieJar(new QNetworkCookieJar(&m_nam));
+        m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_nam.setTransferTimeout(20000);
+    }
+
+    int openCount() const { return m_openCount; }
+    QUrl lastOpenedUrl() const { return m_lastOpenedUrl; }
+    //! When false the browser only records the URL (a user who never signs in).
+    bool isEnabled() const { return m_enabled; }
+    void setEnabled(bool enabled)
+    {
+        if (m_enabled == enabled)
+            return;
+        m_enabled = enabled;
+        Q_EMIT enabledChanged();
+    }
+
+public Q_SLOTS:
+    // Called by QDesktopServices::openUrl() (setUrlHandler below).
+    void openUrl(const QUrl &url)
+    {
+        ++m_openCount;
+        m_lastOpenedUrl = url;
+        Q_EMIT openCountChanged();
+        if (m_enabled)
+            get(url, 0);
+    }
+
+Q_SIGNALS:
+    void openCountChanged();
+    void enabledChanged();
+    //! The browser stopped at \a url with HTTP status \a status (0: network error).
+    void finished(const QUrl &url, int status);
+
+private:
+    void get(const QUrl &url, int hops)
+    {
+        QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
+        connect(reply, &QNetworkReply::finished, this, [this, reply, url, hops] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray location = reply->rawHeader("Location");
+            if (status >= 300 && status < 400 && !location.isEmpty() && hops < 30) {
+                get(url.resolved(QUrl::fromEncoded(location)), hops + 1);
+                return;
+            }
+            Q_EMIT finished(url, status);
+        });
+    }
+
+    QNetworkAccessManager m_nam;
+    int m_openCount = 0;
+    QUrl m_lastOpenedUrl;
+    bool m_enabled = true;
+};
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public Q_SLOTS:
+    // Setup is constructed before the application: create the browser (network) afterwards.
+    void applicationAvailable()
+    {
+        m_browser = std::make_unique<TestBrowser>();
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), m_browser.get(), "openUrl");
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        QVariantMap peer;
+        const QString infoFile = qEnvironmentVariable("OAUTH4QT_PEER_INFO_FILE");
+        QFile file(infoFile);
+        if (!infoFile.isEmpty() && file.open(QIODevice::ReadOnly)) {
+            const QJsonObject info = QJsonDocument::fromJson(file.readAll()).object();
+            peer = info.toVariantMap();
+        }
+        peer.insert(QStringLiteral("available"), !peer.value(QStringLiteral("issuer")).toString().isEmpty());
+        engine->rootContext()->setContextProperty(QStringLiteral("peer"), peer);
+
+        engine->rootContext()->setContextProperty(QStringLiteral("browser"), m_browser.get());
+    }
+
+    void cleanupTestCase()
+    {
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        m_browser.reset();
+    }
+
+private:
+    std::unique_ptr<TestBrowser> m_browser;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(tst_qmlmodule, Setup)
+
+#include "tst_qmlmodule.moc"
