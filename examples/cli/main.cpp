@@ -214,6 +214,17 @@ public:
         });
     }
 
+    //! Prints \a result when \a reply (an operation without a result of its own) succeeds.
+    void finishWithObject(Reply *reply, const QJsonObject &result)
+    {
+        watch(reply, [this, reply, result] {
+            if (reply->error())
+                finish(reply->error());
+            else
+                succeed(result);
+        });
+    }
+
     void succeed(const QJsonObject &result)
     {
         if (m_finished)
@@ -362,6 +373,30 @@ void runAuthorizationCode(Session &session)
     session.finishWithFlow(flow);
 }
 
+void runUserInfo(Session &session)
+{
+    const Options &o = session.options();
+    session.finishWithJson(session.client().userInfo(o.value(QStringLiteral("access-token")),
+                                                     o.value(QStringLiteral("expected-subject"))));
+}
+
+void runIntrospect(Session &session)
+{
+    const Options &o = session.options();
+    session.finishWithJson(session.client().introspect(o.value(QStringLiteral("token")),
+                                                       o.value(QStringLiteral("token-type-hint"))));
+}
+
+void runRevoke(Session &session)
+{
+    const Options &o = session.options();
+    // RFC 7009 answers 200 for a revoked and an unknown token alike: "revoked" means the server
+    // accepted the request.
+    session.finishWithObject(session.client().revoke(o.value(QStringLiteral("token")),
+                                                     o.value(QStringLiteral("token-type-hint"))),
+                             QJsonObject{ { QStringLiteral("revoked"), true } });
+}
+
 using L = QLatin1String;
 
 //! Every command: one row each. A row without a function is parsed and validated, then refused
@@ -382,11 +417,11 @@ const QList<CommandSpec> &commands()
         { L("ciba"), "client-initiated backchannel authentication, poll mode",
           { { L("login-hint") }, { L("binding-message") } }, { L("login-hint") }, true, nullptr },
         { L("userinfo"), "UserInfo request", { { L("access-token") }, { L("expected-subject") } },
-          { L("access-token") }, false, nullptr },
+          { L("access-token") }, false, runUserInfo },
         { L("introspect"), "token introspection (RFC 7662)", { { L("token") }, { L("token-type-hint") } },
-          { L("token") }, true, nullptr },
+          { L("token") }, true, runIntrospect },
         { L("revoke"), "token revocation (RFC 7009)", { { L("token") }, { L("token-type-hint") } },
-          { L("token") }, true, nullptr },
+          { L("token") }, true, runRevoke },
     };
     return table;
 }

@@ -3,7 +3,10 @@
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonParseError>
-#include <QtCore/QSet>
+#include <QtCore/QVarLengthArray>
+
+#include <string_view>
+#include <unordered_set>
 
 namespace OAuth4Qt {
 namespace Json {
@@ -11,6 +14,7 @@ namespace Json {
 namespace {
 
 constexpr int MaxDepth = 64;
+constexpr int SmallObject = 16;
 
 /*
     A strict RFC 8259 validator run before QJsonDocument, for what Qt accepts silently:
@@ -83,17 +87,43 @@ private:
             ++m_p;
             return true;
         }
-        QSet<QByteArray> names;
+        // Member names seen so far, as byte ranges: into the input when the name has no escape
+        // (its UTF-8 bytes are its value), else into a decoded copy. A linear scan for small
+        // objects, a hash set past SmallObject names (no quadratic blow-up on huge objects).
+        QVarLengthArray<std::string_view, SmallObject> names;
+        std::unordered_set<std::string_view> bigNames;
+        QList<QByteArray> decodedNames; // their buffers stay put when the list grows
         while (true) {
             skipWhitespace();
             if (m_p == m_end || *m_p != '"')
                 return fail("expected a member name");
-            QByteArray name;
-            if (!parseString(&name))
+            const char *nameStart = m_p + 1;
+            if (!parseString(nullptr))
                 return false;
-            if (names.contains(name))
+            std::string_view name(nameStart, size_t(m_p - 1 - nameStart));
+            if (name.find('\\') != std::string_view::npos) {
+                const char *after = m_p;
+                m_p = nameStart - 1;
+                QByteArray decoded;
+                parseString(&decoded); // validated above
+                m_p = after;
+                decodedNames.append(decoded);
+                name = std::string_view(decoded.constData(), size_t(decoded.size())); // shares the list's buffer
+            }
+            if (bigNames.empty()) {
+                for (const std::string_view &seen : names) {
+                    if (seen == name)
+                        return fail("duplicate member name");
+                }
+                if (names.size() < SmallObject) {
+                    names.append(name);
+                } else {
+                    bigNames.insert(names.cbegin(), names.cend());
+                    bigNames.insert(name);
+                }
+            } else if (!bigNames.insert(name).second) {
                 return fail("duplicate member name");
-            names.insert(name);
+            }
             skipWhitespace();
             if (m_p == m_end || *m_p != ':')
                 return fail("expected ':'");

@@ -9,6 +9,9 @@
 #include <QtCore/QMessageAuthenticationCode>
 #include <QtCore/QMutex>
 
+#include <atomic>
+#include <iterator>
+
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -54,10 +57,17 @@ const AlgInfo algTable[] = {
     { "HS512", Family::HS, QCryptographicHash::Sha512, nullptr },
 };
 
+constexpr int AlgCount = int(std::size(algTable));
+
 const AlgInfo *algInfo(const QString &alg)
 {
+    // Every name is 5 ASCII characters: compare them without building anything.
+    if (alg.size() != 5)
+        return nullptr;
+    const QChar *c = alg.constData();
     for (const AlgInfo &info : algTable) {
-        if (alg == QLatin1String(info.name))
+        if (c[0] == QLatin1Char(info.name[0]) && c[1] == QLatin1Char(info.name[1]) && c[2] == QLatin1Char(info.name[2])
+            && c[3] == QLatin1Char(info.name[3]) && c[4] == QLatin1Char(info.name[4]))
             return &info;
     }
     return nullptr;
@@ -198,8 +208,22 @@ public:
         if (pkey)
             EVP_PKEY_up_ref(pkey);
     }
-    ~JsonWebKeyData() { EVP_PKEY_free(pkey); }
+    ~JsonWebKeyData()
+    {
+        for (std::atomic<EVP_MD_CTX *> &t : verifyTemplates)
+            EVP_MD_CTX_free(t.load(std::memory_order_acquire));
+        EVP_PKEY_free(pkey);
+    }
     JsonWebKeyData &operator=(const JsonWebKeyData &) = delete;
+
+    /*
+        Verification contexts already through EVP_DigestVerifyInit (and the padding set) for this
+        key, one per algorithm of algTable, created on first use: a verification copies one
+        (EVP_MD_CTX_copy_ex) instead of initialising from scratch (a provider fetch, a new
+        EVP_PKEY_CTX, parameter round trips). Never used directly, only copied; thread-safe
+        (set once by compare-and-swap, read-only afterwards). Not copied with the data.
+    */
+    std::atomic<EVP_MD_CTX *> verifyTemplates[AlgCount] = {};
 
     // Takes ownership of key; checks it is a supported type and size; fills type/curve/bits/required.
     bool adopt(PkeyPtr key, bool isPrivate, Error *error);
@@ -928,6 +952,43 @@ bool initDigest(EVP_MD_CTX *ctx, const AlgInfo *info, EVP_PKEY *pkey, bool forSi
     return true;
 }
 
+// A fresh verification context for \a key and \a info: a copy of the key's cached template
+// (made on first use), or initialised from scratch where copying is not possible (EdDSA: its
+// contexts carry no digest). The context is used once: FINALISE lets EVP_DigestVerifyFinal work
+// on it directly instead of on a duplicate.
+MdCtxPtr verifyContext(JsonWebKeyData *key, const AlgInfo *info)
+{
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    if (!ctx)
+        return {};
+    if (info->family != Family::EdDSA) {
+        std::atomic<EVP_MD_CTX *> &slot = key->verifyTemplates[info - algTable];
+        EVP_MD_CTX *tmpl = slot.load(std::memory_order_acquire);
+        if (!tmpl) {
+            MdCtxPtr fresh(EVP_MD_CTX_new());
+            if (fresh && initDigest(fresh.get(), info, key->pkey, false)) {
+                EVP_MD_CTX *expected = nullptr;
+                if (slot.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
+                    tmpl = fresh.release();
+                else
+                    tmpl = expected; // another thread was first; ours is freed
+            }
+        }
+        if (tmpl && EVP_MD_CTX_copy_ex(ctx.get(), tmpl) == 1) {
+            EVP_MD_CTX_set_flags(ctx.get(), EVP_MD_CTX_FLAG_FINALISE);
+            return ctx;
+        }
+        ERR_clear_error();
+        ctx.reset(EVP_MD_CTX_new());
+        if (!ctx)
+            return {};
+    }
+    if (!initDigest(ctx.get(), info, key->pkey, false))
+        return {};
+    EVP_MD_CTX_set_flags(ctx.get(), EVP_MD_CTX_FLAG_FINALISE);
+    return ctx;
+}
+
 } // namespace
 
 QByteArray JsonWebKey::sign(const QString &alg, const QByteArray &data, Error *error) const
@@ -1026,8 +1087,8 @@ bool JsonWebKey::verify(const QString &alg, const QByteArray &data, const QByteA
     case Family::HS:
         break;
     }
-    MdCtxPtr ctx(EVP_MD_CTX_new());
-    if (!ctx || !initDigest(ctx.get(), info, d->pkey, false))
+    MdCtxPtr ctx = verifyContext(d.data(), info);
+    if (!ctx)
         return setError(error, ErrorCode::InvalidSignature, QStringLiteral("verification could not start"));
     if (EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.constData()), size_t(sig.size()),
                          reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) != 1)

@@ -20,11 +20,12 @@ bool setError(Error *error, ErrorCode code, const QString &detail)
 
 QStringList supportedAlgorithms()
 {
-    return { QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
+    static const QStringList algorithms{ QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
              QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("PS512"),
              QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
              QStringLiteral("EdDSA"),
              QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512") };
+    return algorithms;
 }
 
 bool isAsymmetric(const QString &alg)
@@ -48,16 +49,22 @@ QByteArray sign(const QString &alg, QJsonObject header, const QByteArray &payloa
 
 JwsCompact parse(const QByteArray &compact, Error *error)
 {
-    const QList<QByteArray> parts = compact.split('.');
-    if (parts.size() == 5)
-        return setError(error, ErrorCode::EncryptedJwtUnsupported, QStringLiteral("the token is a JWE")), JwsCompact();
-    if (parts.size() != 3)
+    // Segments by position, without copying them out first.
+    const qsizetype dot1 = compact.indexOf('.');
+    const qsizetype dot2 = dot1 < 0 ? -1 : compact.indexOf('.', dot1 + 1);
+    if (dot2 >= 0 && compact.indexOf('.', dot2 + 1) >= 0) {
+        if (compact.count('.') == 4)
+            return setError(error, ErrorCode::EncryptedJwtUnsupported, QStringLiteral("the token is a JWE")), JwsCompact();
+        return setError(error, ErrorCode::MalformedJwt, QStringLiteral("a JWS has three segments")), JwsCompact();
+    }
+    if (dot2 < 0)
         return setError(error, ErrorCode::MalformedJwt, QStringLiteral("a JWS has three segments")), JwsCompact();
     bool okHeader = false, okPayload = false, okSignature = false;
-    const QByteArray headerBytes = Base64Url::decode(parts.at(0), &okHeader);
+    const char *data = compact.constData();
+    const QByteArray headerBytes = Base64Url::decode(QByteArray::fromRawData(data, dot1), &okHeader);
     JwsCompact jws;
-    jws.payload = Base64Url::decode(parts.at(1), &okPayload);
-    jws.signature = Base64Url::decode(parts.at(2), &okSignature);
+    jws.payload = Base64Url::decode(QByteArray::fromRawData(data + dot1 + 1, dot2 - dot1 - 1), &okPayload);
+    jws.signature = Base64Url::decode(QByteArray::fromRawData(data + dot2 + 1, compact.size() - dot2 - 1), &okSignature);
     if (!okHeader || !okPayload || !okSignature)
         return setError(error, ErrorCode::MalformedJwt, QStringLiteral("a segment is not strict base64url")), JwsCompact();
     Error jsonError;
@@ -66,7 +73,7 @@ JwsCompact parse(const QByteArray &compact, Error *error)
         return setError(error, ErrorCode::MalformedJwt, QStringLiteral("JOSE header: ") + jsonError.detail()), JwsCompact();
     if (!jws.header.value(QLatin1String("alg")).isString())
         return setError(error, ErrorCode::MalformedJwt, QStringLiteral("JOSE header \"alg\" missing or not a string")), JwsCompact();
-    jws.signingInput = compact.left(parts.at(0).size() + 1 + parts.at(1).size());
+    jws.signingInput = compact.left(dot2);
     if (error)
         *error = Error();
     return jws;

@@ -289,20 +289,28 @@ QJsonObject JwtValidator::validate(const QByteArray &jwt, QJsonObject *header, E
     return claims;
 }
 
+namespace {
+// The media type without an "application/" prefix (RFC 7515 4.1.9), as a view.
+QStringView withoutApplicationPrefix(QStringView t)
+{
+    if (t.startsWith(QLatin1String("application/"), Qt::CaseInsensitive))
+        return t.mid(12);
+    return t;
+}
+} // namespace
+
 bool JwtValidator::typeMatches(const QString &type, const QString &expected)
 {
-    QString t = type;
-    if (t.startsWith(QLatin1String("application/"), Qt::CaseInsensitive))
-        t = t.mid(12);
-    QString x = expected;
-    if (x.startsWith(QLatin1String("application/"), Qt::CaseInsensitive))
-        x = x.mid(12);
-    return t.compare(x, Qt::CaseInsensitive) == 0;
+    return withoutApplicationPrefix(type).compare(withoutApplicationPrefix(expected), Qt::CaseInsensitive) == 0;
 }
 
 bool JwtValidator::isOtherJwtType(const QString &type)
 {
     if (type.isEmpty())
+        return false;
+    const QStringView t = withoutApplicationPrefix(type);
+    // Every other kind ends in "+jwt" or starts with "jwt-"; plain "JWT" (the usual) is none.
+    if (t.compare(QLatin1String("jwt"), Qt::CaseInsensitive) == 0)
         return false;
     static const char *const others[] = {
         "logout+jwt", "at+jwt", "dpop+jwt", "token-introspection+jwt", "oauth-authz-req+jwt",
@@ -311,7 +319,7 @@ bool JwtValidator::isOtherJwtType(const QString &type)
         "oauth-client-attestation-pop+jwt", "jwt-authorization-grant", "txn+jwt",
     };
     for (const char *other : others) {
-        if (typeMatches(type, QLatin1String(other)))
+        if (t.compare(QLatin1String(other), Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;

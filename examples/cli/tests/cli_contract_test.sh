@@ -129,6 +129,57 @@ cli grant --grant-type "$GT_TOKEN_EXCHANGE" $S --client-id "$BASIC_ID" --client-
     --param "subject_token=invalid" --param "subject_token_type=$TT_ACCESS"
 expect "grant: token exchange with an unknown subject token is invalid_grant" 4 'j.error.oauth_error' invalid_grant
 
+# --- userinfo, introspection, revocation ------------------------------------------------------
+ALICE_EMAIL=$(info 'i.accounts.alice.email')
+# A user's access token (opaque, for the userinfo endpoint) through the device flow of the public
+# client and the fixture's /__test/device/approve (the CLI's own device command is not needed).
+USER_AT=$("$NODE" -e '
+const i = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const form = (o) => ({ method: "POST", body: new URLSearchParams(o), signal: AbortSignal.timeout(20000) });
+(async () => {
+  const md = await (await fetch(i.discovery_url, { signal: AbortSignal.timeout(20000) })).json();
+  const client_id = i.clients.public.client_id;
+  const da = await (await fetch(md.device_authorization_endpoint, form({ client_id, scope: "openid email" }))).json();
+  await fetch(`${i.test_base_url}/device/approve?user_code=${encodeURIComponent(da.user_code)}`, { method: "POST", signal: AbortSignal.timeout(20000) });
+  const t = await (await fetch(md.token_endpoint, form({ client_id, device_code: da.device_code,
+    grant_type: "urn:ietf:params:oauth:grant-type:device_code" }))).json();
+  process.stdout.write(t.access_token || "");
+})().catch(() => process.exit(1));' "$INFO")
+[ -n "$USER_AT" ] || fail "could not get a user access token through the device flow"
+cli userinfo $S --access-token "$USER_AT"
+expect "userinfo prints the claims (no client needed)" 0 'j.sub' alice 'j.email' "$ALICE_EMAIL"
+cli userinfo $S --access-token "$USER_AT" --expected-subject alice
+expect "userinfo --expected-subject that matches" 0 'j.sub' alice
+cli userinfo $S --access-token "$USER_AT" --expected-subject bob
+expect "userinfo --expected-subject that differs is subject_mismatch" 5 'j.error.kind' invalid_response 'j.error.code' subject_mismatch
+cli userinfo $S --access-token not-an-access-token
+expect "userinfo with a bad token is the 401 challenge" 4 'j.error.kind' server_error 'j.error.code' authentication_challenge 'j.error.oauth_error' invalid_token
+cli userinfo $S
+expect "userinfo without --access-token" 2 'j.error.code' missing_option
+
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
+OPAQUE_AT=$(out 'j.access_token')
+cli introspect $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token "$OPAQUE_AT"
+expect "introspect an active token" 0 'j.active' true 'j.client_id' "$BASIC_ID"
+cli introspect $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token "$OPAQUE_AT" --token-type-hint access_token
+expect "introspect with --token-type-hint" 0 'j.active' true
+cli introspect $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token not-a-token
+expect "introspect an unknown token: exactly {active:false}" 0 'JSON.stringify(j)' '{"active":false}'
+cli introspect $S --client-id "$BASIC_ID" --client-secret wrong-secret --token "$OPAQUE_AT"
+expect "introspect with a wrong secret is invalid_client" 4 'j.error.oauth_error' invalid_client
+cli introspect $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
+expect "introspect without --token" 2 'j.error.code' missing_option
+cli revoke $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token "$OPAQUE_AT" --token-type-hint access_token
+expect "revoke prints {revoked:true}" 0 'JSON.stringify(j)' '{"revoked":true}'
+cli introspect $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token "$OPAQUE_AT"
+expect "a revoked token introspects as inactive" 0 'j.active' false
+cli revoke $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token not-a-token
+expect "revoke an unknown token succeeds (RFC 7009 2.2)" 0 'j.revoked' true
+cli revoke $S --client-id "$BASIC_ID" --client-secret wrong-secret --token "$OPAQUE_AT"
+expect "revoke with a wrong secret is invalid_client" 4 'j.error.oauth_error' invalid_client
+cli revoke $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
+expect "revoke without --token" 2 'j.error.code' missing_option
+
 # --- usage errors (exit 2, before any request) ------------------------------------------------
 cli client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
 expect "missing --issuer" 2 'j.error.kind' usage 'j.error.code' missing_option

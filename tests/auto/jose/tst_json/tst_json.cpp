@@ -18,6 +18,17 @@ private Q_SLOTS:
     void detailDoesNotEchoInput();
 };
 
+// {"m0":0,"m1":1,...} with \a extra appended as a last member when given.
+static QByteArray manyMembers(int count, const QByteArray &extra)
+{
+    QByteArray json("{");
+    for (int i = 0; i < count; ++i)
+        json += (i ? "," : "") + QByteArray("\"m") + QByteArray::number(i) + "\":" + QByteArray::number(i);
+    if (!extra.isEmpty())
+        json += ',' + extra;
+    return json + '}';
+}
+
 static QByteArray nested(int depth, char open, char close, const QByteArray &inner)
 {
     // depth objects/arrays around inner; the outermost is always an object.
@@ -49,6 +60,7 @@ void tst_Json::accepts_data()
     QTest::newRow("null member") << QByteArray(R"({"a":null,"b":[],"c":[1,"2",[3]]})") << QStringLiteral("b") << QVariant();
     QTest::newRow("depth 64") << nested(64, '{', '}', "1") << QStringLiteral("a") << QVariant();
     QTest::newRow("depth 64 arrays") << nested(64, '[', ']', "1") << QStringLiteral("a") << QVariant();
+    QTest::newRow("many members") << manyMembers(300, {}) << QStringLiteral("m299") << QVariant(299.0);
 }
 
 void tst_Json::accepts()
@@ -86,6 +98,10 @@ void tst_Json::rejects_data()
     QTest::newRow("duplicate same value") << QByteArray(R"({"sub":"x","sub":"x"})");
     QTest::newRow("duplicate nested") << QByteArray(R"({"a":{"b":1,"b":2}})");
     QTest::newRow("duplicate in array") << QByteArray(R"({"a":[1,{"k":1,"k":2}]})");
+    QTest::newRow("duplicate among many members") << manyMembers(300, R"("m3":0)");
+    QTest::newRow("duplicate just past the small-object scan") << manyMembers(17, R"("m0":0)");
+    QTest::newRow("duplicate via escape among many") << manyMembers(100, R"("m42":0)");
+    QTest::newRow("escaped duplicate of an escaped name") << QByteArray(R"({"a":1,"b":2,"a":3})");
     QTest::newRow("duplicate via escape") << QByteArray(R"({"aud":1,"\u0061ud":2})");
     QTest::newRow("duplicate via escaped slash") << QByteArray(R"({"a/b":1,"a\/b":2})");
     QTest::newRow("invalid UTF-8") << QByteArray("{\"a\":\"\xC3\x28\"}");

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void jwksCandidates_data();
     void jwksCandidates();
     void concurrentUse();
+    void repeatedVerification_data();
+    void repeatedVerification();
 };
 
 void tst_JsonWebKey::thumbprint_data()
@@ -630,6 +632,68 @@ void tst_JsonWebKey::concurrentUse()
                 const QByteArray data = QByteArray::number(t * 1000 + i);
                 JsonWebKey copy = key; // exercise the shared data refcount
                 if (!copy.publicKey().verify(QStringLiteral("ES256"), data, copy.sign(QStringLiteral("ES256"), data)))
+                    failures.ref();
+            }
+        });
+        threads.last()->start();
+    }
+    for (QThread *thread : threads) {
+        QVERIFY(thread->wait(60000));
+        delete thread;
+    }
+    QCOMPARE(failures.loadRelaxed(), 0);
+}
+
+void tst_JsonWebKey::repeatedVerification_data()
+{
+    QTest::addColumn<QString>("alg");
+    for (const char *alg : { "RS256", "RS512", "PS256", "PS384", "ES256", "ES384", "ES512", "EdDSA" })
+        QTest::newRow(alg) << QString::fromLatin1(alg);
+}
+
+void tst_JsonWebKey::repeatedVerification()
+{
+    // The same key object verifies many times (verification contexts are cached per key and
+    // algorithm): good signatures keep verifying after bad ones, from several threads at once,
+    // and a context made for one algorithm is never used for another.
+    QFETCH(QString, alg);
+    const JsonWebKey key = alg.startsWith(QLatin1String("RS")) || alg.startsWith(QLatin1String("PS"))
+            ? JsonWebKey::generateRsa(2048) : JsonWebKey::generate(alg);
+    QVERIFY(!key.isNull());
+    const JsonWebKey pub = key.publicKey();
+    QList<std::pair<QByteArray, QByteArray>> signedData;
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray data = QByteArrayLiteral("message ") + QByteArray::number(i);
+        signedData.append({ data, key.sign(alg, data) });
+        QVERIFY(!signedData.last().second.isEmpty());
+    }
+    for (int round = 0; round < 3; ++round) {
+        for (const auto &[data, sig] : std::as_const(signedData)) {
+            Error e;
+            QVERIFY2(pub.verify(alg, data, sig, &e), qPrintable(e.errorString()));
+            QVERIFY(!pub.verify(alg, data + 'x', sig, &e));
+            QCOMPARE(e.code(), ErrorCode::InvalidSignature);
+            QByteArray bad = sig;
+            bad[bad.size() / 2] = char(bad.at(bad.size() / 2) ^ 0x01);
+            QVERIFY(!pub.verify(alg, data, bad));
+        }
+    }
+    if (alg == QLatin1String("RS256")) {
+        // The RS256 context of this key must not verify a PS256 or RS512 signature.
+        QVERIFY(!pub.verify(QStringLiteral("RS256"), signedData.first().first,
+                            key.sign(QStringLiteral("PS256"), signedData.first().first)));
+        QVERIFY(!pub.verify(QStringLiteral("RS256"), signedData.first().first,
+                            key.sign(QStringLiteral("RS512"), signedData.first().first)));
+        QVERIFY(pub.verify(QStringLiteral("PS256"), signedData.first().first,
+                           key.sign(QStringLiteral("PS256"), signedData.first().first)));
+    }
+    QAtomicInt failures = 0;
+    QList<QThread *> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads << QThread::create([&pub, &alg, &signedData, &failures] {
+            for (int i = 0; i < 30; ++i) {
+                const auto &[data, sig] = signedData.at(i % signedData.size());
+                if (!pub.verify(alg, data, sig) || pub.verify(alg, data + 'y', sig))
                     failures.ref();
             }
         });
