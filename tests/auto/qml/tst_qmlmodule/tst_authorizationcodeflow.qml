@@ -39,6 +39,7 @@ TestCase {
         failedSpy.clear()
         browserSpy.clear()
         browser.enabled = true
+        browser.clearCookies() // each test signs in from a fresh browser profile
         flow.loginHint = ""
         flow.extraParameters = ({})
     }

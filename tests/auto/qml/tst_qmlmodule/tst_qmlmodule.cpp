@@ -52,6 +52,9 @@ public:
     }
 
 public Q_SLOTS:
+    //! A fresh profile: forget every cookie (and so any sign-in session at the provider).
+    void clearCookies() { m_nam.setCookieJar(new QNetworkCookieJar(&m_nam)); }
+
     // Called by QDesktopServices::openUrl() (setUrlHandler below).
     void openUrl(const QUrl &url)
     {
