@@ -7,7 +7,10 @@
 #include "signalguard.h"
 
 #include <oauth4qt/authorizationcodeflow.h>
+#include <oauth4qt/backchannelauthenticationflow.h>
 #include <oauth4qt/client.h>
+#include <oauth4qt/deviceauthorizationflow.h>
+#include <oauth4qt/dpop.h>
 #include <oauth4qt/error.h>
 #include <oauth4qt/reply.h>
 #include <oauth4qt/version.h>
@@ -159,8 +162,8 @@ public:
         if (m_finished)
             return;
         m_cancelledBy = signalNumber;
-        if (m_flow)
-            m_flow->cancel(); // fails the flow with Cancelled, which finishes the run
+        if (m_flow) // fails the flow with Cancelled, which finishes the run
+            QMetaObject::invokeMethod(m_flow, "cancel", Qt::DirectConnection);
         if (m_current && !m_current->isFinished())
             m_current->abort(); // finishes the reply at once, with a Cancelled error
         if (!m_finished)
@@ -188,18 +191,20 @@ public:
         succeed(result);
     }
 
-    //! Runs \a flow (owned by the session) and prints its outcome.
-    void finishWithFlow(AuthorizationCodeFlow *flow)
+    //! Runs \a flow (an AuthorizationCodeFlow, DeviceAuthorizationFlow or
+    //! BackchannelAuthenticationFlow owned by the session) and prints its outcome.
+    template <typename Flow>
+    void finishWithFlow(Flow *flow)
     {
         m_flow = flow;
-        QObject::connect(flow, &AuthorizationCodeFlow::granted, &m_client, [this](const TokenResponse &tokens) {
+        QObject::connect(flow, &Flow::granted, &m_client, [this](const TokenResponse &tokens) {
             try {
                 succeedWithTokens(tokens);
             } catch (...) {
                 failInternal(QStringLiteral("unknown exception"));
             }
         });
-        QObject::connect(flow, &AuthorizationCodeFlow::failed, &m_client, [this](const Error &error) { finish(error); });
+        QObject::connect(flow, &Flow::failed, &m_client, [this](const Error &error) { finish(error); });
         flow->start();
     }
 
@@ -277,7 +282,7 @@ private:
     Options m_options;
     Client m_client;
     QPointer<Reply> m_current;
-    QPointer<AuthorizationCodeFlow> m_flow;
+    QPointer<QObject> m_flow;
     int m_cancelledBy = 0;
     bool m_finished = false;
 };
@@ -373,6 +378,50 @@ void runAuthorizationCode(Session &session)
     session.finishWithFlow(flow);
 }
 
+void runDevice(Session &session)
+{
+    const Options &o = session.options();
+    auto *flow = new DeviceAuthorizationFlow(&session.client(), &session.client());
+    flow->setScope(o.scope);
+    Parameters extra = o.params;
+    for (const QString &resource : o.resources)
+        extra.append({ QStringLiteral("resource"), resource });
+    flow->setExtraParameters(extra);
+    // The prompt goes to stderr; stdout carries only the final JSON object.
+    QObject::connect(flow, &DeviceAuthorizationFlow::userCodeChanged, flow, [flow] {
+        if (flow->userCode().isEmpty())
+            return;
+        std::fprintf(stderr, "To sign in, visit %s and enter the code %s\n",
+                     flow->verificationUri().toString(QUrl::FullyEncoded).toLocal8Bit().constData(),
+                     flow->userCode().toLocal8Bit().constData());
+        if (flow->verificationUriComplete().isValid())
+            std::fprintf(stderr, "or open %s\n",
+                         flow->verificationUriComplete().toString(QUrl::FullyEncoded).toLocal8Bit().constData());
+        std::fprintf(stderr, "The code expires in %d s. Waiting...\n", flow->expiresIn());
+        std::fflush(stderr);
+    });
+    session.finishWithFlow(flow);
+}
+
+void runCiba(Session &session)
+{
+    const Options &o = session.options();
+    auto *flow = new BackchannelAuthenticationFlow(&session.client(), &session.client());
+    flow->setMode(BackchannelAuthenticationFlow::Mode::Poll);
+    if (!o.scope.isEmpty())
+        flow->setScope(o.scope);
+    flow->setLoginHint(o.value(QStringLiteral("login-hint")));
+    if (o.commandValues.contains(QStringLiteral("binding-message")))
+        flow->setBindingMessage(o.value(QStringLiteral("binding-message")));
+    Parameters extra = o.params;
+    for (const QString &resource : o.resources)
+        extra.append({ QStringLiteral("resource"), resource });
+    flow->setExtraParameters(extra);
+    std::fprintf(stderr, "Waiting for the user to approve the request on their device...\n");
+    std::fflush(stderr);
+    session.finishWithFlow(flow);
+}
+
 void runUserInfo(Session &session)
 {
     const Options &o = session.options();
@@ -413,9 +462,9 @@ const QList<CommandSpec> &commands()
           { { L("browser") }, { L("redirect-port") }, { L("redirect-path") }, { L("par"), false }, { L("jar"), false },
             { L("response-mode") }, { L("max-age") }, { L("prompt") }, { L("flow-timeout") } },
           {}, true, runAuthorizationCode },
-        { L("device"), "device authorization grant (RFC 8628)", {}, {}, true, nullptr },
+        { L("device"), "device authorization grant (RFC 8628)", {}, {}, true, runDevice },
         { L("ciba"), "client-initiated backchannel authentication, poll mode",
-          { { L("login-hint") }, { L("binding-message") } }, { L("login-hint") }, true, nullptr },
+          { { L("login-hint") }, { L("binding-message") } }, { L("login-hint") }, true, runCiba },
         { L("userinfo"), "UserInfo request", { { L("access-token") }, { L("expected-subject") } },
           { L("access-token") }, false, runUserInfo },
         { L("introspect"), "token introspection (RFC 7662)", { { L("token") }, { L("token-type-hint") } },
@@ -502,11 +551,19 @@ int run(int argc, char **argv)
         return printUsageError({ QStringLiteral("not_implemented"),
                                  QStringLiteral("the command %1 is not implemented yet in this version of oauth4qt-cli")
                                      .arg(QString(options.command->name)) });
-    if (options.dpop)
-        return printUsageError({ QStringLiteral("not_implemented"),
-                                 QStringLiteral("--dpop is not implemented yet in this version of oauth4qt-cli") });
+    DPoPKey dpopKey;
+    if (options.dpop) {
+        // A fresh key per run (the contract); tokens come back bound to it.
+        Error keyError;
+        dpopKey = DPoPKey::generate(options.dpopAlg, &keyError);
+        if (keyError)
+            return printUsageError({ QStringLiteral("invalid_argument"),
+                                     QStringLiteral("--dpop-alg %1: %2").arg(options.dpopAlg, keyError.errorString()) });
+    }
 
     Session s(options);
+    if (!dpopKey.isNull())
+        s.client().setDPoPKey(dpopKey);
     session = &s;
     s.start(); // never finishes inside this call: replies finish from the event loop
     const int status = app.exec();

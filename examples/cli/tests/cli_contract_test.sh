@@ -252,6 +252,63 @@ for sig in TERM INT HUP; do
     fi
 done
 
+# --- DPoP (RFC 9449): a fresh key per run, tokens bound to it ---------------------------------
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --dpop
+expect "client-credentials --dpop gives a DPoP-bound token" 0 'j.token_type' DPoP
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --dpop --dpop-alg EdDSA
+expect "--dpop --dpop-alg EdDSA" 0 'j.token_type' DPoP
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --dpop --dpop-alg HS256
+expect "--dpop-alg HS256 is a usage error" 2 'j.error.kind' usage
+
+# post PATH: a POST to the fixture's test-control endpoint PATH (relative to test_base_url).
+post() { "$NODE" -e 'const i = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  fetch(i.test_base_url + process.argv[2], { method: "POST", signal: AbortSignal.timeout(20000) })
+    .then((r) => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1));' "$INFO" "$1"; }
+# wait_for FILE PATTERN: waits (bounded) until FILE contains PATTERN.
+wait_for() { n=0; while ! grep -q "$2" "$1" 2>/dev/null && [ "$n" -lt 300 ]; do sleep 0.1; n=$((n + 1)); done; grep -q "$2" "$1"; }
+
+# --- device authorization grant (RFC 8628): the user code on stderr, then polling --------------
+PUBLIC_ID=$(info 'i.clients.public.client_id')
+for outcome in approve deny; do
+    timeout -k 5 90 "$CLI" device $S --client-id "$PUBLIC_ID" --scope "openid email" >"$OUT" 2>"$ERR" </dev/null &
+    pid=$!
+    if wait_for "$ERR" "enter the code"; then
+        code=$(sed -n 's/.*enter the code \([^ ]*\).*/\1/p' "$ERR" | head -n 1)
+        post "/device/$outcome?user_code=$(printf %s "$code" | sed 's/ /%20/g')" || fail "device: the fixture did not $outcome $code"
+    else
+        fail "device: no user code on stderr"
+    fi
+    wait "$pid"; STATUS=$?
+    one_object || fail "device ($outcome): stdout is not exactly one JSON object"
+    if [ "$outcome" = approve ]; then
+        expect_present "device: approved -> tokens with validated ID Token claims" 0 'j.access_token' 'j.id_token_claims.sub'
+    else
+        expect "device: denied -> server_error access_denied" 4 'j.error.kind' server_error 'j.error.oauth_error' access_denied
+    fi
+done
+
+# --- CIBA, poll mode: approved and denied through the fixture ---------------------------------
+if [ "$(info 'i.ciba_enabled')" = "true" ]; then
+    for outcome in approve deny; do
+        timeout -k 5 90 "$CLI" ciba $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope openid \
+            --login-hint alice --binding-message "W4SCT" >"$OUT" 2>"$ERR" </dev/null &
+        pid=$!
+        wait_for "$ERR" "Waiting for the user" || true
+        n=0; until post "/ciba/$outcome?login_hint=alice" || [ "$n" -ge 50 ]; do sleep 0.2; n=$((n + 1)); done
+        wait "$pid"; STATUS=$?
+        one_object || fail "ciba ($outcome): stdout is not exactly one JSON object"
+        if [ "$outcome" = approve ]; then
+            expect_present "ciba: approved -> tokens with ID Token claims" 0 'j.access_token' 'j.id_token_claims.sub'
+        else
+            expect "ciba: denied -> server_error access_denied" 4 'j.error.kind' server_error 'j.error.oauth_error' access_denied
+        fi
+    done
+else
+    fail "ciba: the fixture runs without CIBA"
+fi
+cli ciba $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
+expect "ciba without --login-hint is a usage error" 2 'j.error.kind' usage
+
 # --- stdout is closed early (SIGPIPE must not kill the process) ---------------------------------
 ( "$CLI" discover $S 2>/dev/null; echo "$?" >"$WORK/pipe-status" ) | true
 PIPE_STATUS=$(cat "$WORK/pipe-status" 2>/dev/null)
