@@ -64,6 +64,11 @@
         <translation>Der sichere Token-Speicher ist fehlgeschlagen.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The web browser could not be opened.</source>
+        <translation>Der Webbrowser konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Ein Netzwerkfehler ist aufgetreten.</translation>
@@ -274,7 +279,7 @@
 <context>
     <name>OAuth4Qt::LoopbackListener</name>
     <message>
-        <location filename="../src/flows/loopbacklistener.cpp" line="+291"/>
+        <location filename="../src/flows/loopbacklistener.cpp" line="+363"/>
         <source>Authorization response received</source>
         <translation>Autorisierungsantwort empfangen</translation>
     </message>

@@ -64,6 +64,11 @@
         <translation>Ha fallado el almacenamiento seguro de tokens.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The web browser could not be opened.</source>
+        <translation>No se pudo abrir el navegador web.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Se ha producido un error de red.</translation>
@@ -274,7 +279,7 @@
 <context>
     <name>OAuth4Qt::LoopbackListener</name>
     <message>
-        <location filename="../src/flows/loopbacklistener.cpp" line="+291"/>
+        <location filename="../src/flows/loopbacklistener.cpp" line="+363"/>
         <source>Authorization response received</source>
         <translation>Respuesta de autorización recibida</translation>
     </message>

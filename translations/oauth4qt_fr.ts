@@ -64,6 +64,11 @@
         <translation>Le stockage sécurisé des jetons a échoué.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The web browser could not be opened.</source>
+        <translation>Impossible d’ouvrir le navigateur web.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Une erreur réseau s’est produite.</translation>
@@ -274,7 +279,7 @@
 <context>
     <name>OAuth4Qt::LoopbackListener</name>
     <message>
-        <location filename="../src/flows/loopbacklistener.cpp" line="+291"/>
+        <location filename="../src/flows/loopbacklistener.cpp" line="+363"/>
         <source>Authorization response received</source>
         <translation>Réponse d’autorisation reçue</translation>
     </message>

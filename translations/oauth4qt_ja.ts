@@ -64,6 +64,11 @@
         <translation>安全なトークン保存領域でエラーが発生しました。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The web browser could not be opened.</source>
+        <translation>Web ブラウザーを開けませんでした。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>ネットワークエラーが発生しました。</translation>
@@ -274,7 +279,7 @@
 <context>
     <name>OAuth4Qt::LoopbackListener</name>
     <message>
-        <location filename="../src/flows/loopbacklistener.cpp" line="+291"/>
+        <location filename="../src/flows/loopbacklistener.cpp" line="+363"/>
         <source>Authorization response received</source>
         <translation>認可レスポンスを受信しました</translation>
     </message>

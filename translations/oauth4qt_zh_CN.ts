@@ -64,6 +64,11 @@
         <translation>安全令牌存储失败。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The web browser could not be opened.</source>
+        <translation>无法打开网页浏览器。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>发生网络错误。</translation>
@@ -274,7 +279,7 @@
 <context>
     <name>OAuth4Qt::LoopbackListener</name>
     <message>
-        <location filename="../src/flows/loopbacklistener.cpp" line="+291"/>
+        <location filename="../src/flows/loopbacklistener.cpp" line="+363"/>
         <source>Authorization response received</source>
         <translation>已收到授权响应</translation>
     </message>

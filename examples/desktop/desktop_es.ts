@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="mainwindow.cpp" line="+56"/>
+        <location filename="mainwindow.cpp" line="+57"/>
         <source>OAuth4Qt Desktop Example</source>
         <translation>Ejemplo de escritorio de OAuth4Qt</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>

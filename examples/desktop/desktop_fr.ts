@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="mainwindow.cpp" line="+56"/>
+        <location filename="mainwindow.cpp" line="+57"/>
         <source>OAuth4Qt Desktop Example</source>
         <translation>Exemple de bureau OAuth4Qt</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

@@ -34,7 +34,7 @@
         <translation>OAuth4Qt</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+59"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // The embedded translations: automatic loading for QLocale() at application start (unless
 // OAUTH4QT_NO_TRANSLATIONS=1; CTest runs this program both ways), loadTranslations() for each
-// shipped language, unloadTranslations() and setAutoLoadTranslations(false).
+// shipped language (including the BrowserOpenFailed message), unloadTranslations() and
+// setAutoLoadTranslations(false).
 #include <oauth4qt/error.h>
 #include <oauth4qt/i18n.h>
 #include <oauth4qt/loopbacklistener.h>
@@ -14,6 +15,7 @@ using namespace OAuth4Qt;
 namespace {
 const QString englishTimeout = QStringLiteral("The operation timed out.");
 const QString germanTimeout = QStringLiteral("Zeitüberschreitung bei dem Vorgang.");
+const QString englishBrowserOpenFailed = QStringLiteral("The web browser could not be opened.");
 
 QString timeoutMessage()
 {
@@ -53,22 +55,29 @@ void tst_Translations::languages_data()
     QTest::addColumn<QLocale>("locale");
     QTest::addColumn<QString>("timeout");
     QTest::addColumn<QString>("cancelled");
+    QTest::addColumn<QString>("browserOpenFailed");
 
     QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany) << germanTimeout
-                        << QStringLiteral("Der Vorgang wurde abgebrochen.");
+                        << QStringLiteral("Der Vorgang wurde abgebrochen.")
+                        << QStringLiteral("Der Webbrowser konnte nicht geöffnet werden.");
     QTest::newRow("de_AT") << QLocale(QLocale::German, QLocale::Austria) << germanTimeout
-                           << QStringLiteral("Der Vorgang wurde abgebrochen.");
+                           << QStringLiteral("Der Vorgang wurde abgebrochen.")
+                           << QStringLiteral("Der Webbrowser konnte nicht geöffnet werden.");
     QTest::newRow("fr") << QLocale(QLocale::French, QLocale::France)
                         << QStringLiteral("Le délai de l’opération a expiré.")
-                        << QStringLiteral("L’opération a été annulée.");
+                        << QStringLiteral("L’opération a été annulée.")
+                        << QStringLiteral("Impossible d’ouvrir le navigateur web.");
     QTest::newRow("es") << QLocale(QLocale::Spanish, QLocale::Spain)
                         << QStringLiteral("Se agotó el tiempo de espera de la operación.")
-                        << QStringLiteral("Se canceló la operación.");
+                        << QStringLiteral("Se canceló la operación.")
+                        << QStringLiteral("No se pudo abrir el navegador web.");
     QTest::newRow("ja") << QLocale(QLocale::Japanese, QLocale::Japan)
                         << QStringLiteral("操作がタイムアウトしました。")
-                        << QStringLiteral("操作はキャンセルされました。");
+                        << QStringLiteral("操作はキャンセルされました。")
+                        << QStringLiteral("Web ブラウザーを開けませんでした。");
     QTest::newRow("zh_CN") << QLocale(QLocale::Chinese, QLocale::SimplifiedHanScript, QLocale::China)
-                           << QStringLiteral("操作超时。") << QStringLiteral("操作已取消。");
+                           << QStringLiteral("操作超时。") << QStringLiteral("操作已取消。")
+                           << QStringLiteral("无法打开网页浏览器。");
 }
 
 void tst_Translations::languages()
@@ -76,12 +85,15 @@ void tst_Translations::languages()
     QFETCH(QLocale, locale);
     QFETCH(QString, timeout);
     QFETCH(QString, cancelled);
+    QFETCH(QString, browserOpenFailed);
 
     QVERIFY(loadTranslations(locale));
     QCOMPARE(timeoutMessage(), timeout);
     QCOMPARE(Error::cancelled().errorString(), cancelled);
+    QCOMPARE(Error(ErrorCode::BrowserOpenFailed).errorString(), browserOpenFailed);
     unloadTranslations();
     QCOMPARE(timeoutMessage(), englishTimeout);
+    QCOMPARE(Error(ErrorCode::BrowserOpenFailed).errorString(), englishBrowserOpenFailed);
 }
 
 void tst_Translations::placeholders_data()
