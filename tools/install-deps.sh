@@ -20,7 +20,7 @@ packages=(
 if [ $want_tests = 1 ]; then
   packages+=(
     qml6-module-qttest clang libclang-rt-14-dev chromium
-    xvfb xauth x11-apps netpbm
+    xvfb xauth x11-apps netpbm fonts-dejavu-core
     libsecret-1-0 gnome-keyring dbus-daemon dbus-bin
   )
 fi
