@@ -5,6 +5,9 @@
 #include "testhttpserver.h"
 
 #include <oauth4qt/client.h>
+#include <oauth4qt/jws.h>
+
+#include <QtCore/QJsonDocument>
 
 #include <QtTest/QSignalSpy>
 #include <QtTest/QtTest>
@@ -49,6 +52,24 @@ bool finishedOnce(Reply *reply, int timeoutMs = 8000)
     return reply->isFinished() && spy.count() <= 1;
 }
 
+// An RS256 ID Token for client "app" from \a server, signed with \a key.
+QString idToken(const TestHttpServer &server, const JsonWebKey &key)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject claims{ { QStringLiteral("iss"), server.url().toString() },
+                              { QStringLiteral("aud"), QStringLiteral("app") },
+                              { QStringLiteral("sub"), QStringLiteral("alice") },
+                              { QStringLiteral("iat"), now },
+                              { QStringLiteral("exp"), now + 300 } };
+    return QString::fromLatin1(Jws::sign(QStringLiteral("RS256"), QJsonObject{ { QStringLiteral("kid"), key.keyId() } },
+                                         QJsonDocument(claims).toJson(QJsonDocument::Compact), key));
+}
+
+QJsonObject jwks(const JsonWebKey &key)
+{
+    return QJsonObject{ { QStringLiteral("keys"), QJsonArray{ key.publicKey().toJson() } } };
+}
+
 } // namespace
 
 class tst_Client : public QObject
@@ -68,6 +89,8 @@ private Q_SLOTS:
     void genericGrantParameters();
     void propertySignalsOnlyOnChange();
     void noIssuerNoMetadata();
+    void idTokenWithoutJwksUri();
+    void changedJwksUriIsUsed();
 };
 
 void tst_Client::clientCredentialsWithAutoDiscovery()
@@ -298,6 +321,66 @@ void tst_Client::noIssuerNoMetadata()
     DiscoveryReply *reply = client.discover();
     QVERIFY(finishedOnce(reply));
     QCOMPARE(reply->error().code(), ErrorCode::InvalidConfiguration);
+}
+
+// A8: an ID Token must be validated but the metadata has no jwks_uri: a configuration error,
+// and no request goes anywhere for keys.
+void tst_Client::idTokenWithoutJwksUri()
+{
+    TestHttpServer server;
+    JsonWebKey key = JsonWebKey::generate(QStringLiteral("RS256"));
+    key.setKeyId(QStringLiteral("k1"));
+    QJsonObject md = metadataJson(server);
+    md.remove(QStringLiteral("jwks_uri"));
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, md));
+    QJsonObject body = tokens();
+    body.insert(QStringLiteral("id_token"), idToken(server, key));
+    server.on(QStringLiteral("/token"), Response::json(200, body));
+    Client *client = makeClient(server, this);
+    TokenReply *reply = client->requestClientCredentials(QStringLiteral("openid"));
+    QVERIFY(finishedOnce(reply));
+    QCOMPARE(reply->error().code(), ErrorCode::MissingEndpoint);
+    QCOMPARE(reply->error().category(), ErrorCategory::Usage);
+    QCOMPARE(server.requestCount(QStringLiteral("/jwks")), 0);
+    QVERIFY(reply->tokens().isNull());
+    delete client;
+}
+
+// A13: when the metadata's jwks_uri changes, keys come from the new address.
+void tst_Client::changedJwksUriIsUsed()
+{
+    TestHttpServer server;
+    JsonWebKey oldKey = JsonWebKey::generate(QStringLiteral("RS256"));
+    oldKey.setKeyId(QStringLiteral("old"));
+    JsonWebKey newKey = JsonWebKey::generate(QStringLiteral("RS256"));
+    newKey.setKeyId(QStringLiteral("new"));
+    server.on(QStringLiteral("/jwks"), Response::json(200, jwks(oldKey)));
+    server.on(QStringLiteral("/jwks2"), Response::json(200, jwks(newKey)));
+    auto signedBy = std::make_shared<JsonWebKey>(oldKey);
+    server.on(QStringLiteral("/token"), [&server, signedBy](const RecordedRequest &) {
+        QJsonObject body = tokens();
+        body.insert(QStringLiteral("id_token"), idToken(server, *signedBy));
+        return Response::json(200, body);
+    });
+    Client *client = makeClient(server, this);
+    Error error;
+    client->setMetadata(ServerMetadata::fromJson(metadataJson(server), server.url(), true, &error));
+    QVERIFY(!error);
+    TokenReply *first = client->requestClientCredentials(QStringLiteral("openid"));
+    QVERIFY(finishedOnce(first));
+    QVERIFY2(!first->error(), qPrintable(first->error().errorString()));
+    QCOMPARE(first->tokens().idTokenClaims().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
+
+    QJsonObject md = metadataJson(server);
+    md.insert(QStringLiteral("jwks_uri"), QString(server.url().toString() + QLatin1String("/jwks2")));
+    client->setMetadata(ServerMetadata::fromJson(md, server.url(), true, &error));
+    *signedBy = newKey;
+    TokenReply *second = client->requestClientCredentials(QStringLiteral("openid"));
+    QVERIFY(finishedOnce(second));
+    QVERIFY2(!second->error(), qPrintable(second->error().errorString()));
+    QCOMPARE(server.requestCount(QStringLiteral("/jwks")), 1);
+    QCOMPARE(server.requestCount(QStringLiteral("/jwks2")), 1);
+    delete client;
 }
 
 QTEST_GUILESS_MAIN(tst_Client)
