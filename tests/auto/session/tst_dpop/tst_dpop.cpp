@@ -47,6 +47,7 @@ private Q_SLOTS:
     void proofContents_data();
     void proofContents();
     void freshJti();
+    void parNonceRetry();
     void proofEscapesValues_data();
     void proofEscapesValues();
     void generateRejects_data();
@@ -635,6 +636,38 @@ void tst_DPoP::dpopJkt()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(client.authorizationDPoPJkt(), QString::fromLatin1(key.key().thumbprintBase64Url()));
     QCOMPARE(client.authorizationDPoPJkt().size(), 43);
+}
+
+// H3 / G1 at the PAR endpoint: 400 use_dpop_nonce with a DPoP-Nonce -> exactly one retry with a
+// fresh proof carrying the nonce; the request_uri then comes back.
+void tst_DPoP::parNonceRetry()
+{
+    TestHttpServer server;
+    auto calls = std::make_shared<int>(0);
+    server.on(QStringLiteral("/par"), [calls](const Test::RecordedRequest &) {
+        if ((*calls)++ == 0)
+            return Response::json(400, QJsonObject{ { QStringLiteral("error"), QStringLiteral("use_dpop_nonce") } })
+                .withHeader("DPoP-Nonce", "par-nonce-1");
+        return Response::json(201, QJsonObject{ { QStringLiteral("request_uri"), QStringLiteral("urn:example:par:1") },
+                                                { QStringLiteral("expires_in"), 60 } });
+    });
+    Client *client = makeClient(server, this);
+    client->setDPoPKey(DPoPKey::generate());
+    JsonReply *reply = client->pushAuthorizationRequest({ { QStringLiteral("response_type"), QStringLiteral("code") },
+                                                          { QStringLiteral("scope"), QStringLiteral("openid") } });
+    QVERIFY(waitFinished(reply));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().errorString()));
+    QCOMPARE(reply->result().value(QLatin1String("request_uri")).toString(), QStringLiteral("urn:example:par:1"));
+    const QList<Test::RecordedRequest> requests = server.requests(QStringLiteral("/par"));
+    QCOMPARE(requests.size(), 2);
+    const Proof first = decodeProof(requests.at(0).header("dpop"));
+    const Proof second = decodeProof(requests.at(1).header("dpop"));
+    QVERIFY(first.valid && second.valid);
+    QVERIFY(!first.claims.contains(QLatin1String("nonce")));
+    QCOMPARE(second.claims.value(QLatin1String("nonce")).toString(), QStringLiteral("par-nonce-1"));
+    QVERIFY(first.claims.value(QLatin1String("jti")) != second.claims.value(QLatin1String("jti")));
+    QVERIFY(!second.claims.contains(QLatin1String("ath"))); // no ath on PAR (G7)
+    delete client;
 }
 
 // The proof's claims are serialised by hand for speed: hostile nonces, URLs and tokens must
