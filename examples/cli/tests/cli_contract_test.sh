@@ -265,7 +265,7 @@ post() { "$NODE" -e 'const i = JSON.parse(require("fs").readFileSync(process.arg
   fetch(i.test_base_url + process.argv[2], { method: "POST", signal: AbortSignal.timeout(20000) })
     .then((r) => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1));' "$INFO" "$1"; }
 # wait_for FILE PATTERN: waits (bounded) until FILE contains PATTERN.
-wait_for() { n=0; while ! grep -q "$2" "$1" 2>/dev/null && [ "$n" -lt 300 ]; do sleep 0.1; n=$((n + 1)); done; grep -q "$2" "$1"; }
+wait_for() { n=0; while ! grep -q "$2" "$1" 2>/dev/null && [ "$n" -lt 600 ]; do sleep 0.1; n=$((n + 1)); done; grep -q "$2" "$1"; }
 
 # --- device authorization grant (RFC 8628): the user code on stderr, then polling --------------
 PUBLIC_ID=$(info 'i.clients.public.client_id')
@@ -294,7 +294,9 @@ if [ "$(info 'i.ciba_enabled')" = "true" ]; then
             --login-hint alice --binding-message "W4SCT" >"$OUT" 2>"$ERR" </dev/null &
         pid=$!
         wait_for "$ERR" "Waiting for the user" || true
-        n=0; until post "/ciba/$outcome?login_hint=alice" || [ "$n" -ge 50 ]; do sleep 0.2; n=$((n + 1)); done
+        # The request reaches the fixture after discovery; under load that can take a while.
+        n=0; until post "/ciba/$outcome?login_hint=alice" || [ "$n" -ge 150 ]; do sleep 0.2; n=$((n + 1)); done
+        [ "$n" -lt 150 ] || fail "ciba: the fixture never saw the request to $outcome"
         wait "$pid"; STATUS=$?
         one_object || fail "ciba ($outcome): stdout is not exactly one JSON object"
         if [ "$outcome" = approve ]; then
