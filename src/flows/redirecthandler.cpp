@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "redirecthandler_p.h"
+#include "authorizationrequest_p.h"
 
 #include "httprequestparser_p.h"
 
@@ -9,23 +10,6 @@ namespace OAuth4Qt {
 
 // Info and debug messages (never codes or state values) are off unless enabled with QT_LOGGING_RULES.
 Q_LOGGING_CATEGORY(lcListener, "oauth4qt.listener", QtWarningMsg)
-
-namespace {
-
-// Compares without an early exit on the first differing character.
-bool constantTimeEquals(const QString &a, const QString &b)
-{
-    const QByteArray x = a.toUtf8();
-    const QByteArray y = b.toUtf8();
-    if (x.size() != y.size())
-        return false;
-    uchar diff = 0;
-    for (qsizetype i = 0; i < x.size(); ++i)
-        diff |= uchar(x.at(i)) ^ uchar(y.at(i));
-    return diff == 0;
-}
-
-} // namespace
 
 RedirectHandler::RedirectHandler(QObject *parent)
     : QObject(parent), d(new RedirectHandlerPrivate)
@@ -138,7 +122,7 @@ Error RedirectHandler::checkCallback(const QByteArray &encodedQuery,
         }
         if (!state)
             error = Error(ErrorCode::StateMismatch, QStringLiteral("the callback has no state parameter"));
-        else if (!constantTimeEquals(*state, d->expectedState))
+        else if (!stateEquals(*state, d->expectedState))
             error = Error(ErrorCode::StateMismatch, QStringLiteral("the callback's state differs from the request's"));
     }
 
