@@ -13,7 +13,7 @@ mkdir -p "$build"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
   -DOAUTH4QT_BUILD_QML=OFF -DOAUTH4QT_BUILD_TRANSLATIONS=ON > "$build/configure.log" 2>&1 \
   || { cat "$build/configure.log"; exit 1; }
-cmake --build "$build" --target oauth4qt-cli
+cmake --build "$build" --target oauth4qt-cli >&2
 cli="$root/$build/examples/cli/oauth4qt-cli"
 
 info="$root/$build/peer-info.json"
