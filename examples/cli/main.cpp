@@ -388,8 +388,9 @@ void runDevice(Session &session)
         extra.append({ QStringLiteral("resource"), resource });
     flow->setExtraParameters(extra);
     // The prompt goes to stderr; stdout carries only the final JSON object.
-    QObject::connect(flow, &DeviceAuthorizationFlow::userCodeChanged, flow, [flow] {
-        if (flow->userCode().isEmpty())
+    // Once the flow awaits the user, every member of the device authorization response is set.
+    QObject::connect(flow, &DeviceAuthorizationFlow::statusChanged, flow, [flow] {
+        if (flow->status() != DeviceAuthorizationFlow::Status::AwaitingUser || flow->userCode().isEmpty())
             return;
         std::fprintf(stderr, "To sign in, visit %s and enter the code %s\n",
                      flow->verificationUri().toString(QUrl::FullyEncoded).toLocal8Bit().constData(),

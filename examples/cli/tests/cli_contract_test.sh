@@ -273,6 +273,7 @@ for outcome in approve deny; do
     timeout -k 5 90 "$CLI" device $S --client-id "$PUBLIC_ID" --scope "openid email" >"$OUT" 2>"$ERR" </dev/null &
     pid=$!
     if wait_for "$ERR" "enter the code"; then
+        grep -q "visit http[^ ]* and enter the code" "$ERR" || fail "device: the prompt lacks the verification URI"
         code=$(sed -n 's/.*enter the code \([^ ]*\).*/\1/p' "$ERR" | head -n 1)
         post "/device/$outcome?user_code=$(printf %s "$code" | sed 's/ /%20/g')" || fail "device: the fixture did not $outcome $code"
     else
