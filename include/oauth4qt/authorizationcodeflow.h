@@ -31,7 +31,8 @@ class RedirectHandler;
     flow->setClientId(QStringLiteral("desktop-app"));
     flow->setScope(QStringLiteral("openid profile offline_access"));
     connect(flow, &OAuth4Qt::AuthorizationCodeFlow::granted, this, [](const OAuth4Qt::TokenResponse &t) {
-        qDebug() << "signed in as" << t.idTokenClaims().value(QLatin1String("name")).toString();
+        const QString name = t.idTokenClaims().value(QLatin1String("name")).toString();
+        qDebug() << "signed in as" << name;
     });
     connect(flow, &OAuth4Qt::AuthorizationCodeFlow::failed, this, [](const OAuth4Qt::Error &e) {
         qWarning() << e.errorString();
