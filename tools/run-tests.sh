@@ -38,11 +38,13 @@ ctest_run() { # ctest_run <preset-or-build-dir> [ctest args]
 echo "==== 1. build and test (RelWithDebInfo)"
 cmake --preset release > /dev/null
 cmake --build --preset release -j "$(nproc)"
+sync # the build's dirty pages out of the way of the tests' fsyncs
 ctest_run --preset release -j 2 --timeout 600
 
 echo "==== 2. AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset asan > /dev/null
 cmake --build --preset asan -j "$(nproc)"
+sync
 ctest_run --preset asan -j 2 --timeout 900 -LE screenshot
 
 echo "==== 3. fuzzers (${fuzz_seconds} s each)"

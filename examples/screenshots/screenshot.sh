@@ -1,7 +1,7 @@
 #!/bin/sh
 # Takes a screenshot of an example application under a virtual X server (run by xvfb-run):
 #   screenshot.sh OUT.png WAIT_FOR_LINE [--peer INFO_FILE CLIENT_ID] -- APP [ARGS...]
-# Starts APP, waits (at most 90 s) until it prints WAIT_FOR_LINE (e.g.
+# Starts APP, waits (at most 240 s: CI machines can be slow) until it prints WAIT_FOR_LINE (e.g.
 # "oauth4qt-example: ready" or "oauth4qt-example: signed in"), then saves the whole screen:
 #   xwd -root -silent | xwdtopnm | pnmtopng > OUT.png
 # --peer: signs in against the local oidc-provider fixture: --issuer from INFO_FILE,
@@ -17,7 +17,7 @@ if [ "${1:-}" = "--peer" ]; then
   chromium=$(command -v chromium || command -v chromium-browser || true)
   [ -n "$chromium" ] || { echo "screenshot: chromium not found (package chromium)" >&2; exit 1; }
   profile=$(mktemp -d)
-  export OAUTH4QT_EXAMPLE_BROWSER="$chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic --user-data-dir=$profile --dump-dom"
+  export OAUTH4QT_EXAMPLE_BROWSER="$chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-extensions --disable-background-networking --disable-component-update --disable-sync --disable-breakpad --no-first-run --no-default-browser-check --password-store=basic --use-mock-keychain --disable-quic --user-data-dir=$profile --dump-dom"
   peer_args="--issuer $issuer --client-id $client_id --auto-sign-in"
 fi
 [ "${1:-}" = "--" ] && shift
@@ -41,8 +41,8 @@ until grep -q "$wait_for" "$log"; do
     echo "screenshot: the application exited before \"$wait_for\":" >&2; cat "$log" >&2; exit 1
   fi
   i=$((i + 1))
-  if [ $i -gt 450 ]; then
-    echo "screenshot: no \"$wait_for\" within 90 s:" >&2; cat "$log" >&2; exit 1
+  if [ $i -gt 1200 ]; then
+    echo "screenshot: no \"$wait_for\" within 240 s:" >&2; cat "$log" >&2; exit 1
   fi
   sleep 0.2
 done

@@ -25,7 +25,7 @@ stop_browser() {
         failures=$((failures + 1))
     fi
     [ -s "$OAUTH4QT_BROWSER_PGID_FILE.dir" ] && rm -rf "$(cat "$OAUTH4QT_BROWSER_PGID_FILE.dir")"
-    rm -f "$OAUTH4QT_BROWSER_PGID_FILE" "$OAUTH4QT_BROWSER_PGID_FILE.dir"
+    rm -f "$OAUTH4QT_BROWSER_PGID_FILE" "$OAUTH4QT_BROWSER_PGID_FILE.dir" "$OAUTH4QT_BROWSER_PGID_FILE.log"
 }
 cleanup() { stop_browser; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
@@ -41,9 +41,15 @@ run() {
     while [ "$1" != "--" ]; do patterns="$patterns
 $1"; shift; done
     shift
-    timeout 120 "$cli" authorization-code --issuer "$issuer" --allow-insecure-http --client-id "$public_id" \
-        --browser "sh '$here/chromium-browser.sh'" --flow-timeout 60 "$@" > "$work/out" 2> "$work/err"
+    # A sign-in takes a second or two here; the deadlines are for slow, shared CI machines.
+    rm -f "$OAUTH4QT_BROWSER_PGID_FILE.log"
+    started=$(date +%s)
+    timeout 240 "$cli" authorization-code --issuer "$issuer" --allow-insecure-http --client-id "$public_id" \
+        --browser "sh '$here/chromium-browser.sh'" --flow-timeout 180 "$@" > "$work/out" 2> "$work/err"
     status=$?
+    seconds=$(( $(date +%s) - started ))
+    browser_log=""
+    [ -s "$OAUTH4QT_BROWSER_PGID_FILE.log" ] && browser_log=$(tail -c 4000 "$OAUTH4QT_BROWSER_PGID_FILE.log")
     stop_browser
     ok=1
     [ "$status" -eq "$expected" ] || { echo "FAIL: $name: exit status $status, expected $expected"; ok=0; }
@@ -54,10 +60,12 @@ $1"; shift; done
         grep -q -- "$p" "$work/out" || { echo "FAIL: $name: stdout lacks $p"; exit 1; }
     done || ok=0
     if [ $ok -eq 1 ]; then
-        echo "ok: $name"
+        echo "ok: $name (${seconds} s)"
     else
         failures=$((failures + 1))
+        echo "--- after ${seconds} s"
         echo "--- stdout"; cat "$work/out"; echo "--- stderr"; cat "$work/err"
+        echo "--- Chromium's stderr (end)"; printf '%s\n' "$browser_log"
     fi
 }
 

@@ -30,6 +30,10 @@ FAILURES=0; COUNT=0
 pass() { COUNT=$((COUNT + 1)); echo "ok $COUNT - $1"; }
 fail() { COUNT=$((COUNT + 1)); FAILURES=$((FAILURES + 1)); echo "not ok $COUNT - $1"; [ -s "$OUT" ] && sed 's/^/#   stdout: /' "$OUT"; [ -s "$ERR" ] && sed 's/^/#   stderr: /' "$ERR" | head -20; return 0; }
 
+# fresh_output: empties stdout/stderr files before a background run. The redirections of a
+# background job happen in the forked child, so without this a wait_for in the parent could still
+# read the previous run's output.
+fresh_output() { : >"$OUT"; : >"$ERR"; }
 # info EXPR: a value of the peer info file (`i` is the parsed object).
 info() { "$NODE" -e 'const i = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); const v = ('"$1"'); process.stdout.write(v === undefined || v === null ? "" : String(v));' "$INFO"; }
 # out EXPR: a value of the last stdout (`j` is the parsed object).
@@ -229,8 +233,9 @@ expect "a closed port is a transport error" 3 'j.error.kind' transport
 # A server that accepts and never answers: the per-request deadline, and signals.
 HANG_PORT_FILE="$WORK/hang-port"
 "$NODE" -e '
-const s = require("net").createServer((c) => { c.on("error", () => {}); });
-s.listen(0, "127.0.0.1", () => require("fs").writeFileSync(process.argv[1], String(s.address().port)));
+const fs = require("fs");
+const s = require("net").createServer((c) => { c.on("error", () => {}); fs.appendFileSync(process.argv[1] + ".conns", "c\n"); });
+s.listen(0, "127.0.0.1", () => fs.writeFileSync(process.argv[1], String(s.address().port)));
 setTimeout(() => process.exit(0), 120000).unref(); setInterval(() => {}, 1000);
 ' "$HANG_PORT_FILE" &
 HANG_PID=$!
@@ -241,9 +246,16 @@ cli discover --issuer "$HANG" --allow-insecure-http --timeout 1
 expect "--timeout: a silent server is a transport timeout" 3 'j.error.kind' transport 'j.error.code' timeout
 
 for sig in TERM INT HUP; do
+    fresh_output
     timeout -k 5 60 "$CLI" discover --issuer "$HANG" --allow-insecure-http >"$OUT" 2>"$ERR" </dev/null &
     pid=$!
-    sleep 1
+    # The signal goes once the request is on the wire (the CLI is then surely up and waiting),
+    # not after a fixed sleep that a slow machine may outrun.
+    before=$(cat "$HANG_PORT_FILE.conns" 2>/dev/null | wc -l)
+    n=0
+    while [ "$(cat "$HANG_PORT_FILE.conns" 2>/dev/null | wc -l)" -le "$before" ] && [ "$n" -lt 300 ]; do
+        sleep 0.1; n=$((n + 1))
+    done
     kill -s "$sig" "$pid"
     wait "$pid"; STATUS=$?
     if [ "$STATUS" -ge 124 ]; then fail "SIG$sig: ended by a signal or the timeout (status $STATUS)"
@@ -270,6 +282,7 @@ wait_for() { n=0; while ! grep -q "$2" "$1" 2>/dev/null && [ "$n" -lt 600 ]; do 
 # --- device authorization grant (RFC 8628): the user code on stderr, then polling --------------
 PUBLIC_ID=$(info 'i.clients.public.client_id')
 for outcome in approve deny; do
+    fresh_output
     timeout -k 5 90 "$CLI" device $S --client-id "$PUBLIC_ID" --scope "openid email" >"$OUT" 2>"$ERR" </dev/null &
     pid=$!
     if wait_for "$ERR" "enter the code"; then
@@ -291,6 +304,7 @@ done
 # --- CIBA, poll mode: approved and denied through the fixture ---------------------------------
 if [ "$(info 'i.ciba_enabled')" = "true" ]; then
     for outcome in approve deny; do
+        fresh_output
         timeout -k 5 90 "$CLI" ciba $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope openid \
             --login-hint alice --binding-message "W4SCT" >"$OUT" 2>"$ERR" </dev/null &
         pid=$!
