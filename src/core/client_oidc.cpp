@@ -108,6 +108,23 @@ void finishJson(JsonReply *reply, const QJsonObject &result, const Error &error)
     ReplyPrivate::get(reply)->finish(error);
 }
 
+// Validates \a jwt with \a validator against the client's JWKS, on the client's clock and
+// tolerance; then \a done (once, unless \a context is gone).
+void validateWithClientKeys(ClientPrivate *dd, QObject *context, const QByteArray &jwt, const JwtValidator &validator,
+                            ValidationDone done)
+{
+    validateWithJwks(
+        clientJwksCache(dd), context, jwt,
+        [validator, jwt, dd](const JsonWebKeySet &keys, Error *error) {
+            JwtValidator v = validator;
+            v.setKeys(keys);
+            v.setClockTolerance(dd->clockTolerance);
+            v.setClock([dd] { return dd->now(); });
+            return v.validate(jwt, error);
+        },
+        std::move(done));
+}
+
 } // namespace
 
 // ---- Client operations ----------------------------------------------------------------------
@@ -153,15 +170,8 @@ JsonReply *Client::userInfo(const QString &accessToken, const QString &expectedS
             const JwtValidator validator = userInfoJwtValidator(signedAlg, dd->config.clientSecret().toUtf8());
             const QString issuer = issuerString(dd->metadata);
             const QString clientId = dd->config.clientId();
-            validateWithJwks(
-                clientJwksCache(dd), guard, body.jwt,
-                [validator, jwt = body.jwt, dd](const JsonWebKeySet &keys, Error *error) {
-                    JwtValidator v = validator;
-                    v.setKeys(keys);
-                    v.setClockTolerance(dd->clockTolerance);
-                    v.setClock([dd] { return dd->now(); });
-                    return v.validate(jwt, error);
-                },
+            validateWithClientKeys(
+                dd, guard, body.jwt, validator,
                 [guard, expectedSubject, issuer, clientId](const QJsonObject &claims, const Error &error) {
                     Error e = error;
                     if (!e)
@@ -195,15 +205,8 @@ JsonReply *Client::introspect(const QString &token, const QString &tokenTypeHint
             }
             const JwtValidator validator = introspectionJwtValidator(issuerString(dd->metadata), dd->config.clientId(),
                                                                      alg, dd->config.clientSecret().toUtf8());
-            validateWithJwks(
-                clientJwksCache(dd), guard, body.jwt,
-                [validator, jwt = body.jwt, dd](const JsonWebKeySet &keys, Error *error) {
-                    JwtValidator v = validator;
-                    v.setKeys(keys);
-                    v.setClockTolerance(dd->clockTolerance);
-                    v.setClock([dd] { return dd->now(); });
-                    return v.validate(jwt, error);
-                },
+            validateWithClientKeys(
+                dd, guard, body.jwt, validator,
                 [guard](const QJsonObject &claims, const Error &error) {
                     Error e = error;
                     QJsonObject result;
@@ -331,16 +334,8 @@ JsonReply *Client::validateAccessToken(const QString &accessToken, const QString
             return;
         }
         const JwtValidator validator = accessTokenJwtValidator(issuerString(dd->metadata), audience, algorithms);
-        validateWithJwks(
-            clientJwksCache(dd), guard, jwt,
-            [validator, jwt, dd](const JsonWebKeySet &keys, Error *error) {
-                JwtValidator v = validator;
-                v.setKeys(keys);
-                v.setClockTolerance(dd->clockTolerance);
-                v.setClock([dd] { return dd->now(); });
-                return v.validate(jwt, error);
-            },
-            [guard](const QJsonObject &claims, const Error &error) { finishJson(guard, claims, error); });
+        validateWithClientKeys(dd, guard, jwt, validator,
+                               [guard](const QJsonObject &claims, const Error &error) { finishJson(guard, claims, error); });
     });
     return reply;
 }

@@ -2,62 +2,27 @@
 #include <oauth4qt/backchannelauthenticationflow.h>
 
 #include "core/client_p.h"
-#include "tokenpoller_p.h"
+#include "pollingflow_p.h"
 
 #include <QtCore/QPointer>
 
 namespace OAuth4Qt {
 
-class BackchannelAuthenticationFlowPrivate
+class BackchannelAuthenticationFlowPrivate : public PollingFlowPrivate<BackchannelAuthenticationFlow>
 {
 public:
     using F = BackchannelAuthenticationFlow;
-    explicit BackchannelAuthenticationFlowPrivate(F *qq) : q(qq) {}
+    explicit BackchannelAuthenticationFlowPrivate(F *qq, Client *c)
+        : PollingFlowPrivate(qq, c, [this] { return tokenRequest(); })
+    {
+    }
 
-    F *q;
-    QPointer<Client> client;
     F::Mode mode = F::Mode::Poll;
     QString scope = QStringLiteral("openid");
     QString loginHint, idTokenHint, loginHintToken, bindingMessage, notificationToken;
     int requestedExpiry = 0;
     Parameters extra;
-    F::Status status = F::Status::Idle;
     QString authReqId;
-    int expiresIn = 0;
-    TokenResponse tokens;
-    Error error;
-    TokenPoller *poller = nullptr;
-    QPointer<JsonReply> authReply;
-
-    template <typename T, typename Signal>
-    void set(T &member, const T &value, Signal signal)
-    {
-        if (member == value)
-            return;
-        member = value;
-        Q_EMIT(q->*signal)();
-    }
-
-    void setStatus(F::Status s)
-    {
-        if (status == s)
-            return;
-        status = s;
-        Q_EMIT q->statusChanged();
-    }
-
-    void end(const TokenResponse &t, const Error &e)
-    {
-        tokens = t;
-        error = e;
-        if (!e) {
-            setStatus(F::Status::Granted);
-            Q_EMIT q->granted(t);
-        } else {
-            setStatus(e.code() == ErrorCode::Cancelled ? F::Status::Cancelled : F::Status::Failed);
-            Q_EMIT q->failed(e);
-        }
-    }
 
     Parameters parameters() const
     {
@@ -80,23 +45,10 @@ public:
         return p;
     }
 
-    void onAuthenticationReply(JsonReply *reply)
+    void onAuthentication(const QJsonObject &r)
     {
-        reply->deleteLater();
-        if (reply != authReply)
-            return;
-        authReply = nullptr;
-        if (reply->error()) {
-            end({}, reply->error());
-            return;
-        }
-        const QJsonObject r = reply->result();
         set(authReqId, r.value(QLatin1String("auth_req_id")).toString(), &F::authReqIdChanged);
-        set(expiresIn, int(qMin<qint64>(r.value(QLatin1String("expires_in")).toInteger(), std::numeric_limits<int>::max())),
-            &F::expiresInChanged);
-        const int interval = int(qMin<qint64>(r.value(QLatin1String("interval")).toInteger(), 3600));
-        poller->start(interval, expiresIn, mode == F::Mode::Poll);
-        setStatus(F::Status::AwaitingUser);
+        awaitUser(r, mode == F::Mode::Poll);
     }
 
     TokenReply *tokenRequest()
@@ -116,31 +68,14 @@ using F = BackchannelAuthenticationFlow;
 F::BackchannelAuthenticationFlow(QObject *parent) : BackchannelAuthenticationFlow(nullptr, parent) {}
 
 F::BackchannelAuthenticationFlow(Client *client, QObject *parent)
-    : QObject(parent), d(new BackchannelAuthenticationFlowPrivate(this))
+    : QObject(parent), d(new BackchannelAuthenticationFlowPrivate(this, client))
 {
-    d->client = client;
-    d->poller = new TokenPoller(this);
-    d->poller->setRequestFunction([this] { return d->tokenRequest(); });
-    connect(d->poller, &TokenPoller::finished, this, [this](const TokenResponse &t, const Error &e) { d->end(t, e); });
-    connect(d->poller, &TokenPoller::intervalChanged, this, &F::intervalChanged);
-    connect(d->poller, &TokenPoller::remainingTimeChanged, this, &F::remainingTimeChanged);
 }
 
-F::~BackchannelAuthenticationFlow()
-{
-    d->poller->stop();
-    if (d->authReply)
-        d->authReply->deleteLater();
-}
+F::~BackchannelAuthenticationFlow() = default;
 
 Client *F::client() const { return d->client; }
-void F::setClient(Client *client)
-{
-    if (d->client == client)
-        return;
-    d->client = client;
-    Q_EMIT clientChanged();
-}
+void F::setClient(Client *client) { d->setClient(client); }
 F::Mode F::mode() const { return d->mode; }
 void F::setMode(Mode mode) { d->set(d->mode, mode, &F::modeChanged); }
 QString F::scope() const { return d->scope; }
@@ -160,7 +95,7 @@ void F::setClientNotificationToken(const QString &token) { d->set(d->notificatio
 Parameters F::extraParameters() const { return d->extra; }
 void F::setExtraParameters(const Parameters &parameters) { d->extra = parameters; }
 F::Status F::status() const { return d->status; }
-bool F::isRunning() const { return d->status == Status::Requesting || d->status == Status::AwaitingUser; }
+bool F::isRunning() const { return d->isRunning(); }
 QString F::authReqId() const { return d->authReqId; }
 int F::expiresIn() const { return d->expiresIn; }
 int F::remainingTime() const { return d->poller->remainingSeconds(); }
@@ -173,38 +108,14 @@ void F::start()
 {
     if (isRunning())
         return;
-    d->tokens = TokenResponse();
-    d->error = Error();
     d->set(d->authReqId, QString(), &F::authReqIdChanged);
-    d->set(d->expiresIn, 0, &F::expiresInChanged);
     if (d->mode == Mode::Ping && d->notificationToken.isEmpty())
         setClientNotificationToken(randomToken(32));
-    d->setStatus(Status::Requesting);
-    if (!d->client) {
-        QMetaObject::invokeMethod(this, [this] {
-            if (d->status == Status::Requesting && !d->authReply)
-                d->end({}, Error(ErrorCode::InvalidConfiguration, QStringLiteral("the flow has no client")));
-        }, Qt::QueuedConnection);
-        return;
-    }
-    JsonReply *reply = d->client->requestBackchannelAuthentication(d->parameters());
-    d->authReply = reply;
-    connect(reply, &Reply::finished, this, [this, reply] { d->onAuthenticationReply(reply); });
+    d->begin([this](Client *client) { return client->requestBackchannelAuthentication(d->parameters()); },
+             [this](const QJsonObject &r) { d->onAuthentication(r); });
 }
 
-void F::cancel()
-{
-    if (!isRunning())
-        return;
-    d->poller->stop();
-    if (d->authReply) {
-        JsonReply *reply = d->authReply;
-        d->authReply = nullptr;
-        reply->abort();
-        reply->deleteLater();
-    }
-    d->end({}, Error::cancelled());
-}
+void F::cancel() { d->cancel(); }
 
 void F::notify(const QString &authReqId)
 {

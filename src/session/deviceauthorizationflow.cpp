@@ -3,7 +3,7 @@
 #include <oauth4qt/deviceauthorizationflow.h>
 
 #include "core/client_p.h"
-#include "tokenpoller_p.h"
+#include "pollingflow_p.h"
 
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
@@ -12,79 +12,33 @@ namespace OAuth4Qt {
 
 Q_LOGGING_CATEGORY(lcDevice, "oauth4qt.device", QtWarningMsg)
 
-class DeviceAuthorizationFlowPrivate
+class DeviceAuthorizationFlowPrivate : public PollingFlowPrivate<DeviceAuthorizationFlow>
 {
 public:
-    DeviceAuthorizationFlow *q;
-    QPointer<Client> client;
+    explicit DeviceAuthorizationFlowPrivate(DeviceAuthorizationFlow *qq, Client *c)
+        : PollingFlowPrivate(qq, c, [this] { return pollRequest(); })
+    {
+    }
+
     QString scope;
     Parameters extra;
     DeviceAuthorizationFlow::UrlOpener opener;
-    DeviceAuthorizationFlow::Status status = DeviceAuthorizationFlow::Status::Idle;
     QString userCode;
     QString deviceCode;
     QUrl verificationUri;
     QUrl verificationUriComplete;
-    int expiresIn = 0;
-    TokenResponse tokens;
-    Error error;
-    TokenPoller *poller = nullptr;
-    QPointer<JsonReply> authorizationReply;
 
-    void setStatus(DeviceAuthorizationFlow::Status s)
-    {
-        if (status == s)
-            return;
-        status = s;
-        Q_EMIT q->statusChanged();
-    }
+    void ended() override { deviceCode.clear(); }
 
-    void end(const TokenResponse &t, const Error &e)
+    void onAuthorization(const QJsonObject &r)
     {
-        tokens = t;
-        error = e;
-        deviceCode.clear();
-        if (!e) {
-            setStatus(DeviceAuthorizationFlow::Status::Granted);
-            Q_EMIT q->granted(t);
-        } else {
-            setStatus(e.code() == ErrorCode::Cancelled ? DeviceAuthorizationFlow::Status::Cancelled
-                                                       : DeviceAuthorizationFlow::Status::Failed);
-            Q_EMIT q->failed(e);
-        }
-    }
-
-    template <typename T, typename Signal>
-    void set(T &member, const T &value, Signal signal)
-    {
-        if (member == value)
-            return;
-        member = value;
-        Q_EMIT(q->*signal)();
-    }
-
-    void onAuthorization(JsonReply *reply)
-    {
-        reply->deleteLater();
-        if (reply != authorizationReply)
-            return;
-        authorizationReply = nullptr;
-        if (reply->error()) {
-            end({}, reply->error());
-            return;
-        }
-        const QJsonObject r = reply->result();
         deviceCode = r.value(QLatin1String("device_code")).toString();
         set(userCode, r.value(QLatin1String("user_code")).toString(), &DeviceAuthorizationFlow::userCodeChanged);
         set(verificationUri, QUrl(r.value(QLatin1String("verification_uri")).toString(), QUrl::StrictMode),
             &DeviceAuthorizationFlow::verificationUriChanged);
         set(verificationUriComplete, QUrl(r.value(QLatin1String("verification_uri_complete")).toString(), QUrl::StrictMode),
             &DeviceAuthorizationFlow::verificationUriCompleteChanged);
-        set(expiresIn, int(qMin<qint64>(r.value(QLatin1String("expires_in")).toInteger(), std::numeric_limits<int>::max())),
-            &DeviceAuthorizationFlow::expiresInChanged);
-        const int interval = int(qMin<qint64>(r.value(QLatin1String("interval")).toInteger(), 3600));
-        poller->start(interval, expiresIn);
-        setStatus(DeviceAuthorizationFlow::Status::AwaitingUser);
+        awaitUser(r);
         // J3: only an https URL is ever handed to the opener.
         const QUrl toOpen = verificationUriComplete.isValid() ? verificationUriComplete : verificationUri;
         if (opener && toOpen.scheme() == QLatin1String("https"))
@@ -107,31 +61,14 @@ public:
 DeviceAuthorizationFlow::DeviceAuthorizationFlow(QObject *parent) : DeviceAuthorizationFlow(nullptr, parent) {}
 
 DeviceAuthorizationFlow::DeviceAuthorizationFlow(Client *client, QObject *parent)
-    : QObject(parent), d(new DeviceAuthorizationFlowPrivate{ this, client, {}, {}, {}, Status::Idle, {}, {}, {}, {}, 0, {}, {}, nullptr, {} })
+    : QObject(parent), d(new DeviceAuthorizationFlowPrivate(this, client))
 {
-    d->poller = new TokenPoller(this);
-    d->poller->setRequestFunction([this] { return d->pollRequest(); });
-    connect(d->poller, &TokenPoller::finished, this, [this](const TokenResponse &t, const Error &e) { d->end(t, e); });
-    connect(d->poller, &TokenPoller::intervalChanged, this, &DeviceAuthorizationFlow::intervalChanged);
-    connect(d->poller, &TokenPoller::remainingTimeChanged, this, &DeviceAuthorizationFlow::remainingTimeChanged);
 }
 
-DeviceAuthorizationFlow::~DeviceAuthorizationFlow()
-{
-    d->poller->stop();
-    if (d->authorizationReply)
-        d->authorizationReply->deleteLater();
-}
+DeviceAuthorizationFlow::~DeviceAuthorizationFlow() = default;
 
 Client *DeviceAuthorizationFlow::client() const { return d->client; }
-
-void DeviceAuthorizationFlow::setClient(Client *client)
-{
-    if (d->client == client)
-        return;
-    d->client = client;
-    Q_EMIT clientChanged();
-}
+void DeviceAuthorizationFlow::setClient(Client *client) { d->setClient(client); }
 
 QString DeviceAuthorizationFlow::scope() const { return d->scope; }
 void DeviceAuthorizationFlow::setScope(const QString &scope) { d->set(d->scope, scope, &DeviceAuthorizationFlow::scopeChanged); }
@@ -139,7 +76,7 @@ Parameters DeviceAuthorizationFlow::extraParameters() const { return d->extra; }
 void DeviceAuthorizationFlow::setExtraParameters(const Parameters &parameters) { d->extra = parameters; }
 void DeviceAuthorizationFlow::setUrlOpener(const UrlOpener &opener) { d->opener = opener; }
 DeviceAuthorizationFlow::Status DeviceAuthorizationFlow::status() const { return d->status; }
-bool DeviceAuthorizationFlow::isRunning() const { return d->status == Status::Requesting || d->status == Status::AwaitingUser; }
+bool DeviceAuthorizationFlow::isRunning() const { return d->isRunning(); }
 QString DeviceAuthorizationFlow::userCode() const { return d->userCode; }
 QUrl DeviceAuthorizationFlow::verificationUri() const { return d->verificationUri; }
 QUrl DeviceAuthorizationFlow::verificationUriComplete() const { return d->verificationUriComplete; }
@@ -154,38 +91,14 @@ void DeviceAuthorizationFlow::start()
 {
     if (isRunning())
         return;
-    d->tokens = TokenResponse();
-    d->error = Error();
     d->deviceCode.clear();
     d->set(d->userCode, QString(), &DeviceAuthorizationFlow::userCodeChanged);
     d->set(d->verificationUri, QUrl(), &DeviceAuthorizationFlow::verificationUriChanged);
     d->set(d->verificationUriComplete, QUrl(), &DeviceAuthorizationFlow::verificationUriCompleteChanged);
-    d->set(d->expiresIn, 0, &DeviceAuthorizationFlow::expiresInChanged);
-    d->setStatus(Status::Requesting);
-    if (!d->client) {
-        QMetaObject::invokeMethod(this, [this] {
-            if (d->status == Status::Requesting && !d->authorizationReply)
-                d->end({}, Error(ErrorCode::InvalidConfiguration, QStringLiteral("the flow has no client")));
-        }, Qt::QueuedConnection);
-        return;
-    }
-    JsonReply *reply = d->client->requestDeviceAuthorization(d->scope, d->extra);
-    d->authorizationReply = reply;
-    connect(reply, &Reply::finished, this, [this, reply] { d->onAuthorization(reply); });
+    d->begin([this](Client *client) { return client->requestDeviceAuthorization(d->scope, d->extra); },
+             [this](const QJsonObject &r) { d->onAuthorization(r); });
 }
 
-void DeviceAuthorizationFlow::cancel()
-{
-    if (!isRunning())
-        return;
-    d->poller->stop();
-    if (d->authorizationReply) {
-        JsonReply *reply = d->authorizationReply;
-        d->authorizationReply = nullptr;
-        reply->abort();
-        reply->deleteLater();
-    }
-    d->end({}, Error::cancelled());
-}
+void DeviceAuthorizationFlow::cancel() { d->cancel(); }
 
 } // namespace OAuth4Qt

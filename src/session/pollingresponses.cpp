@@ -27,6 +27,21 @@ Error positiveInteger(const QJsonObject &o, QLatin1String name, qint64 *out, boo
     return {};
 }
 
+// expires_in (required) and interval (optional, the default when absent) of a device
+// authorization or backchannel authentication response, written back as JSON integers.
+Error normalizeExpiryAndInterval(QJsonObject &json)
+{
+    qint64 value = 0;
+    bool present = false;
+    if (Error e = positiveInteger(json, QLatin1String("expires_in"), &value, &present, Presence::Required, true))
+        return e;
+    json.insert(QStringLiteral("expires_in"), value);
+    if (Error e = positiveInteger(json, QLatin1String("interval"), &value, &present, Presence::Optional, false))
+        return e;
+    json.insert(QStringLiteral("interval"), present ? value : qint64(DefaultPollingInterval));
+    return {};
+}
+
 } // namespace
 
 QJsonObject processDeviceAuthorizationResponse(const HttpResponse &response, bool allowInsecureHttp, Error *error)
@@ -50,14 +65,8 @@ QJsonObject processDeviceAuthorizationResponse(const HttpResponse &response, boo
     if (json.contains(QLatin1String("verification_uri_complete"))
         && (e = checkUrlString(s, QStringLiteral("verification_uri_complete"), &url, allowInsecureHttp)))
         return fail(error, e);
-    qint64 value = 0;
-    bool present = false;
-    if ((e = positiveInteger(json, QLatin1String("expires_in"), &value, &present, Presence::Required, true)))
+    if ((e = normalizeExpiryAndInterval(json)))
         return fail(error, e);
-    json.insert(QStringLiteral("expires_in"), value);
-    if ((e = positiveInteger(json, QLatin1String("interval"), &value, &present, Presence::Optional, false)))
-        return fail(error, e);
-    json.insert(QStringLiteral("interval"), present ? value : qint64(DefaultPollingInterval));
     if (error)
         *error = Error();
     return json;
@@ -72,14 +81,8 @@ QJsonObject processBackchannelAuthenticationResponse(const HttpResponse &respons
     QString s;
     if ((e = string(json, QLatin1String("auth_req_id"), &s, Presence::Required)))
         return fail(error, e);
-    qint64 value = 0;
-    bool present = false;
-    if ((e = positiveInteger(json, QLatin1String("expires_in"), &value, &present, Presence::Required, true)))
+    if ((e = normalizeExpiryAndInterval(json)))
         return fail(error, e);
-    json.insert(QStringLiteral("expires_in"), value);
-    if ((e = positiveInteger(json, QLatin1String("interval"), &value, &present, Presence::Optional, false)))
-        return fail(error, e);
-    json.insert(QStringLiteral("interval"), present ? value : qint64(DefaultPollingInterval));
     if (error)
         *error = Error();
     return json;

@@ -7,6 +7,7 @@ list(APPEND OAUTH4QT_SOURCES
 list(APPEND OAUTH4QT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/tokenpoller.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokenpoller_p.h
+    ${CMAKE_CURRENT_LIST_DIR}/pollingflow_p.h
     ${CMAKE_CURRENT_LIST_DIR}/deviceauthorizationflow.cpp
 )
 list(APPEND OAUTH4QT_SOURCES

@@ -73,14 +73,22 @@ Error keychainError(const QKeychain::Job *job, const char *what)
                      .arg(QLatin1String(what)).arg(int(job->error())).arg(job->errorString().left(200)));
 }
 
+// A job that deletes itself when done and never falls back to plain text on disk.
+template <typename Job>
+Job *keychainJob(const QString &service, const QString &key, QObject *parent)
+{
+    auto *job = new Job(service, parent);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    return job;
+}
+
 } // namespace
 
 void KeychainTokenStore::save(const QString &key, const QByteArray &data, Done done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false); // never plain text on disk
-    job->setKey(key);
+    auto *job = keychainJob<QKeychain::WritePasswordJob>(m_service, key, this);
     job->setBinaryData(data);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
         if (done)
@@ -91,10 +99,7 @@ void KeychainTokenStore::save(const QString &key, const QByteArray &data, Done d
 
 void KeychainTokenStore::load(const QString &key, Loaded done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
+    auto *job = keychainJob<QKeychain::ReadPasswordJob>(m_service, key, this);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
         if (!done)
             return;
@@ -110,10 +115,7 @@ void KeychainTokenStore::load(const QString &key, Loaded done)
 
 void KeychainTokenStore::remove(const QString &key, Done done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
+    auto *job = keychainJob<QKeychain::DeletePasswordJob>(m_service, key, this);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
         if (!done)
             return;
@@ -127,6 +129,17 @@ Error notAvailable()
 {
     return Error(ErrorCode::InvalidConfiguration, QStringLiteral("oauth4qt was built without QtKeychain"));
 }
+// A job that deletes itself when done and never falls back to plain text on disk.
+template <typename Job>
+Job *keychainJob(const QString &service, const QString &key, QObject *parent)
+{
+    auto *job = new Job(service, parent);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    return job;
+}
+
 } // namespace
 
 void KeychainTokenStore::save(const QString &, const QByteArray &, Done done)
