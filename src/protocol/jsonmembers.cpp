@@ -92,6 +92,10 @@ Error nonNegativeInteger(const QJsonObject &o, QLatin1String name, qint64 *out, 
     }
     if (!std::isfinite(value) || value < 0 || std::floor(value) != value)
         return invalid(name, QStringLiteral("must be a non-negative integer"));
+    // K7: above 2^53 - 1 a JSON number is no longer an exact integer (the parser has already
+    // rounded it): refused rather than silently taken as another value.
+    if (value > MaxSafeInteger)
+        return invalid(name, QStringLiteral("is larger than 2^53 - 1"));
     if (out)
         *out = value > double(clampMax) ? clampMax : qint64(value);
     if (present)

@@ -34,10 +34,13 @@ OAUTH4QT_TESTS_EXPORT Error stringArray(const QJsonObject &o, QLatin1String name
                                         Presence presence = Presence::Optional);
 OAUTH4QT_TESTS_EXPORT Error boolean(const QJsonObject &o, QLatin1String name, bool *out,
                                     Presence presence = Presence::Optional);
+//! 2^53 - 1: the largest integer a JSON number (an IEEE double) carries exactly.
+constexpr double MaxSafeInteger = 9007199254740991.0;
+
 /*!
     A JSON number that is a non-negative integer (or, when \a allowNumericString, a string of
-    digits). NaN, negative, fractional, booleans, objects -> InvalidMember. Values beyond
-    \a clampMax are clamped to it. \a present tells whether the member was there.
+    digits). NaN, negative, fractional, above MaxSafeInteger, booleans, objects -> InvalidMember.
+    Values beyond \a clampMax are clamped to it. \a present tells whether the member was there.
 */
 OAUTH4QT_TESTS_EXPORT Error nonNegativeInteger(const QJsonObject &o, QLatin1String name, qint64 *out,
                                                bool *present, Presence presence = Presence::Optional,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include <oauth4qt/jwtvalidator.h>
 
+#include "protocol/jsonmembers_p.h"
 #include "validation/jwtclaims_p.h"
 
 #include <oauth4qt/jws.h>
@@ -39,6 +40,9 @@ Error numericDate(const QJsonObject &claims, QLatin1String name, double *out, bo
     }
     if (!it->isDouble() || !std::isfinite(it->toDouble()))
         return Error(ErrorCode::InvalidMember, QStringLiteral("\"%1\" must be a number").arg(name));
+    // K7: beyond +-(2^53 - 1) seconds a JSON number is no exact time (and no time at all).
+    if (std::fabs(it->toDouble()) > Members::MaxSafeInteger)
+        return Error(ErrorCode::InvalidMember, QStringLiteral("\"%1\" is out of range").arg(name));
     if (out)
         *out = it->toDouble();
     return {};

@@ -127,7 +127,14 @@ void tst_TokenEndpoint::expiry_data()
     QTest::newRow("3600") << QByteArray("3600") << ErrorCode::NoError << qint64(3600);
     QTest::newRow("string 3600 (policy: accepted)") << QByteArray("\"3600\"") << ErrorCode::NoError << qint64(3600);
     QTest::newRow("0 is expired") << QByteArray("0") << ErrorCode::NoError << qint64(0);
-    QTest::newRow("1e300 clamped") << QByteArray("1e300") << ErrorCode::NoError << qint64(10) * 365 * 24 * 3600;
+    const qint64 tenYears = qint64(10) * 365 * 24 * 3600;
+    QTest::newRow("1e9 clamped to ten years") << QByteArray("1000000000") << ErrorCode::NoError << tenYears;
+    QTest::newRow("K7 2^53 - 1 clamped") << QByteArray("9007199254740991") << ErrorCode::NoError << tenYears;
+    QTest::newRow("K7 string 2^53 - 1 clamped") << QByteArray("\"9007199254740991\"") << ErrorCode::NoError << tenYears;
+    // K7: the parser rounds 2^53 + 1 to 2^53; an integer past 2^53 - 1 is refused, not taken as another value.
+    QTest::newRow("K7 2^53 + 1") << QByteArray("9007199254740993") << ErrorCode::InvalidMember << qint64(0);
+    QTest::newRow("K7 string 2^53 + 1") << QByteArray("\"9007199254740993\"") << ErrorCode::InvalidMember << qint64(0);
+    QTest::newRow("K7 1e300") << QByteArray("1e300") << ErrorCode::InvalidMember << qint64(0);
     QTest::newRow("negative") << QByteArray("-1") << ErrorCode::InvalidMember << qint64(0);
     QTest::newRow("fraction") << QByteArray("1.5") << ErrorCode::InvalidMember << qint64(0);
     QTest::newRow("soon") << QByteArray("\"soon\"") << ErrorCode::InvalidMember << qint64(0);

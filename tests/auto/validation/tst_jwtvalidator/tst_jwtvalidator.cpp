@@ -139,6 +139,11 @@ void tst_JwtValidator::accessToken_data()
     row("exp missing", RS, { { "typ", "at+jwt" } }, { { "exp", nullptr } }, ErrorCode::MissingMember);
     row("expired", RS, { { "typ", "at+jwt" } }, { { "exp", kNow - 100 } }, ErrorCode::TokenExpired);
     row("iat missing", RS, { { "typ", "at+jwt" } }, { { "iat", nullptr } }, ErrorCode::MissingMember);
+    // K7: a NumericDate beyond 2^53 - 1 is no exact time: refused, not rounded into the far future.
+    row("K7 exp 2^53 + 1", RS, { { "typ", "at+jwt" } }, { { "exp", 9007199254740993.0 } }, ErrorCode::InvalidMember);
+    row("K7 exp 2^53 - 1 (far future, exact)", RS, { { "typ", "at+jwt" } }, { { "exp", 9007199254740991.0 } }, ErrorCode::NoError);
+    row("K7 nbf -1e300", RS, { { "typ", "at+jwt" } }, { { "nbf", -1e300 } }, ErrorCode::InvalidMember);
+    row("K7 iat 1e300", RS, { { "typ", "at+jwt" } }, { { "iat", 1e300 } }, ErrorCode::InvalidMember);
     row("sub missing", RS, { { "typ", "at+jwt" } }, { { "sub", nullptr } }, ErrorCode::MissingMember);
     row("client_id missing", RS, { { "typ", "at+jwt" } }, { { "client_id", nullptr } }, ErrorCode::MissingMember);
     row("jti missing", RS, { { "typ", "at+jwt" } }, { { "jti", nullptr } }, ErrorCode::MissingMember);
