@@ -25,6 +25,7 @@ const KEYS_DIR = path.join(HERE, 'keys');
 function parseArgs(argv) {
   const opts = {
     port: 0, info: undefined, pid: undefined, dpopNonce: false, ciba: true, quiet: false, maxLifetime: 0,
+    mountPath: '',
   };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -43,8 +44,11 @@ function parseArgs(argv) {
       case '--quiet': opts.quiet = true; break;
       // Exit by itself after N seconds (0: never), so an aborted test run leaves no server behind.
       case '--max-lifetime': opts.maxLifetime = Number.parseInt(value(), 10); break;
+      // Serve under a path (a Keycloak-like issuer such as http://127.0.0.1:PORT/realms/oauth4qt):
+      // the issuer, every endpoint and the test-control endpoints are below it; nothing else is served.
+      case '--mount-path': opts.mountPath = value(); break;
       case '-h': case '--help':
-        console.log('usage: provider.mjs --info FILE [--port N] [--pid FILE] [--dpop-nonce] [--no-ciba] [--quiet] [--max-lifetime S]');
+        console.log('usage: provider.mjs --info FILE [--port N] [--pid FILE] [--dpop-nonce] [--no-ciba] [--quiet] [--max-lifetime S] [--mount-path /P]');
         process.exit(0);
         break;
       default: throw new Error(`unknown argument: ${a}`);
@@ -52,6 +56,7 @@ function parseArgs(argv) {
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('bad --port');
   if (!Number.isInteger(opts.maxLifetime) || opts.maxLifetime < 0) throw new Error('bad --max-lifetime');
+  if (opts.mountPath !== '' && !/^(\/[A-Za-z0-9._~-]+)+$/.test(opts.mountPath)) throw new Error('bad --mount-path');
   return opts;
 }
 
@@ -276,7 +281,7 @@ function makeProvider() {
     conformIdTokenClaims: true,
     findAccount,
     interactions: {
-      url(ctx, interaction) { return `/interaction/${interaction.uid}`; },
+      url(ctx, interaction) { return `${opts.mountPath}/interaction/${interaction.uid}`; },
     },
     pkce: {
       required(ctx, client) { return client.clientAuthMethod === 'none'; },
@@ -661,7 +666,20 @@ const server = http.createServer(async (req, res) => {
       sendJson(res, 503, { error: 'starting' });
       return;
     }
-    const url = new URL(req.url, issuer);
+    if (opts.mountPath) {
+      // Mounted (as under express's app.use(path, ...)): the provider sees the path below the
+      // mount point and finds the mount point in originalUrl.
+      const inside = req.url === opts.mountPath || req.url.startsWith(`${opts.mountPath}/`)
+        || req.url.startsWith(`${opts.mountPath}?`);
+      if (!inside) {
+        sendJson(res, 404, { error: 'not found', error_description: `everything is below ${opts.mountPath}` });
+        return;
+      }
+      req.originalUrl = req.url;
+      req.url = req.url.slice(opts.mountPath.length) || '/';
+      if (req.url.startsWith('?')) req.url = `/${req.url}`;
+    }
+    const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname.startsWith('/__test/')) {
       if (!isLoopback(req.socket.remoteAddress)) {
         sendJson(res, 403, { error: 'loopback only' });
@@ -734,7 +752,7 @@ function writeFileAtomic(file, data) {
 
 server.listen(opts.port, '127.0.0.1', () => {
   const { port } = server.address();
-  issuer = `http://127.0.0.1:${port}`;
+  issuer = `http://127.0.0.1:${port}${opts.mountPath}`;
   provider = makeProvider();
   providerHandler = provider.callback();
   if (opts.pid) writeFileAtomic(opts.pid, `${process.pid}\n`);

@@ -61,6 +61,8 @@ void tst_PeerOidc::initTestCase()
     QString error;
     m_info = PeerInfo::load(&error);
     QVERIFY2(m_info.isValid(), qPrintable(error));
+    // P2: this suite's provider is mounted under a path (tests/peer/tst_peer_oidc/CMakeLists.txt).
+    QCOMPARE(m_info.issuer().path(), QStringLiteral("/realms/oauth4qt"));
 }
 
 std::unique_ptr<Client> tst_PeerOidc::makeClient(const QString &role)
