@@ -8,7 +8,6 @@
 
 #include <QtCore/QProcess>
 
-#include <type_traits>
 #include <utility>
 
 namespace OAuth4Qt {
@@ -22,24 +21,6 @@ AuthorizationCodeFlow::BrowserOpener &defaultOpener()
 {
     static AuthorizationCodeFlow::BrowserOpener opener;
     return opener;
-}
-
-// DPoP hook (RFC 9449 section 10, dpop_jkt): used as soon as Client has authorizationDPoPJkt().
-template <typename C, typename = void>
-struct HasDPoPJkt : std::false_type
-{
-};
-template <typename C>
-struct HasDPoPJkt<C, std::void_t<decltype(std::declval<const C &>().authorizationDPoPJkt())>> : std::true_type
-{
-};
-template <typename C>
-QString dpopJktOf(const C *client)
-{
-    if constexpr (HasDPoPJkt<C>::value)
-        return client->authorizationDPoPJkt();
-    else
-        return QString();
 }
 
 } // namespace
@@ -241,7 +222,7 @@ void AuthorizationCodeFlowPrivate::prepare()
         params.append({ QStringLiteral("ui_locales"), uiLocales });
     for (const QString &resource : std::as_const(resources))
         params.append({ QStringLiteral("resource"), resource });
-    const QString jkt = dpopJktOf(c);
+    const QString jkt = c->authorizationDPoPJkt(); // RFC 9449 section 10
     if (!jkt.isEmpty())
         params.append({ QStringLiteral("dpop_jkt"), jkt });
     for (auto it = extraParameters.cbegin(); it != extraParameters.cend(); ++it) {

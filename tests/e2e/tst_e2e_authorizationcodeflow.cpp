@@ -5,6 +5,7 @@
 // 127.0.0.1 and [::1], and a denied login.
 #include <oauth4qt/authorizationcodeflow.h>
 #include <oauth4qt/client.h>
+#include <oauth4qt/dpop.h>
 #include <oauth4qt/loopbacklistener.h>
 #include <oauth4qt/registrationreply.h>
 
@@ -153,10 +154,12 @@ private:
     ClientConfig registerNative(const QJsonObject &metadata, const JsonWebKey &key = {});
 
     QJsonObject m_info;
+    QJsonObject m_nonceInfo; // the fixture that requires DPoP nonces
     QUrl m_issuer;
     JsonWebKey m_clientKey; // the private_key_jwt ES256 key of tests/peer/keys
     ClientConfig m_jarClient;
     ClientConfig m_jarmClient;
+    ClientConfig m_jarJarmClient; // signed requests and signed responses
 };
 
 void tst_E2eAuthorizationCodeFlow::initTestCase()
@@ -170,6 +173,10 @@ void tst_E2eAuthorizationCodeFlow::initTestCase()
     m_info = readJson(infoFile);
     QVERIFY2(!m_info.isEmpty(), qPrintable(infoFile));
     m_issuer = QUrl(m_info.value(QLatin1String("issuer")).toString());
+    const QString nonceInfoFile = qEnvironmentVariable("OAUTH4QT_PEER_DPOP_INFO_FILE");
+    QVERIFY2(!nonceInfoFile.isEmpty(), "OAUTH4QT_PEER_DPOP_INFO_FILE is not set (run through ctest: fixture oidc_provider_dpop)");
+    m_nonceInfo = readJson(nonceInfoFile);
+    QVERIFY2(!m_nonceInfo.isEmpty(), qPrintable(nonceInfoFile));
 
     const QJsonArray keys = m_info.value(QLatin1String("clients")).toObject().value(QLatin1String("private_key_jwt"))
                                 .toObject().value(QLatin1String("private_keys")).toArray();
@@ -201,6 +208,14 @@ void tst_E2eAuthorizationCodeFlow::initTestCase()
                                                { QStringLiteral("id_token_signed_response_alg"), QStringLiteral("ES256") } });
     QVERIFY(!m_jarmClient.isNull());
     QCOMPARE(m_jarmClient.authorizationSignedResponseAlg(), QStringLiteral("ES256"));
+    m_jarJarmClient = registerNative(QJsonObject{ { QStringLiteral("token_endpoint_auth_method"), QStringLiteral("private_key_jwt") },
+                                                  { QStringLiteral("token_endpoint_auth_signing_alg"), QStringLiteral("ES256") },
+                                                  { QStringLiteral("request_object_signing_alg"), QStringLiteral("ES256") },
+                                                  { QStringLiteral("authorization_signed_response_alg"), QStringLiteral("ES256") },
+                                                  { QStringLiteral("jwks"), clientJwks } },
+                                     m_clientKey);
+    QVERIFY(!m_jarJarmClient.isNull());
+    QCOMPARE(m_jarJarmClient.authorizationSignedResponseAlg(), QStringLiteral("ES256"));
 }
 
 ClientConfig tst_E2eAuthorizationCodeFlow::registerNative(const QJsonObject &metadata, const JsonWebKey &key)
@@ -228,26 +243,56 @@ ClientConfig tst_E2eAuthorizationCodeFlow::registerNative(const QJsonObject &met
 
 void tst_E2eAuthorizationCodeFlow::signIn_data()
 {
-    QTest::addColumn<QString>("client"); // public, jar, jarm
+    QTest::addColumn<QString>("client"); // public, jar, jarm, jarjarm
     QTest::addColumn<bool>("par");
     QTest::addColumn<bool>("jar");
     QTest::addColumn<bool>("jarm");
     QTest::addColumn<bool>("ipv6");
     QTest::addColumn<QString>("loginHint");
+    QTest::addColumn<bool>("dpop");          // a DPoP key: dpop_jkt, proofs at PAR and token
+    QTest::addColumn<bool>("nonceProvider"); // the fixture that requires DPoP nonces
+    QTest::addColumn<QString>("prompt");
     QTest::addColumn<ErrorCode>("expected");
-    const QString pub = QStringLiteral("public");
-    QTest::newRow("plain 127.0.0.1") << pub << false << false << false << false << QString() << ErrorCode::NoError;
-    QTest::newRow("plain [::1]") << pub << false << false << false << true << QString() << ErrorCode::NoError;
-    QTest::newRow("bob via login_hint") << pub << false << false << false << false << QStringLiteral("bob") << ErrorCode::NoError;
-    QTest::newRow("PAR") << pub << true << false << false << false << QString() << ErrorCode::NoError;
-    QTest::newRow("PAR [::1]") << pub << true << false << false << true << QString() << ErrorCode::NoError;
-    QTest::newRow("JAR private_key_jwt") << QStringLiteral("jar") << false << true << false << false << QString() << ErrorCode::NoError;
-    QTest::newRow("JAR + PAR") << QStringLiteral("jar") << true << true << false << false << QString() << ErrorCode::NoError;
-    QTest::newRow("JARM ES256") << QStringLiteral("jarm") << false << false << true << false << QString() << ErrorCode::NoError;
-    QTest::newRow("JARM + PAR [::1]") << QStringLiteral("jarm") << true << false << true << true << QString() << ErrorCode::NoError;
-    QTest::newRow("denied login") << pub << false << false << false << false << QStringLiteral("deny") << ErrorCode::AuthorizationDenied;
-    QTest::newRow("denied login, JARM (signed error)") << QStringLiteral("jarm") << false << false << true << false
-                                                        << QStringLiteral("deny") << ErrorCode::AuthorizationDenied;
+    QTest::addColumn<QString>("oauthError");
+    struct Row
+    {
+        QString client = QStringLiteral("public");
+        bool par = false, jar = false, jarm = false, ipv6 = false;
+        QString loginHint;
+        bool dpop = false, nonceProvider = false;
+        QString prompt;
+        ErrorCode expected = ErrorCode::NoError;
+        QString oauthError;
+    };
+    auto row = [](const char *name, const Row &r) {
+        QTest::newRow(name) << r.client << r.par << r.jar << r.jarm << r.ipv6 << r.loginHint << r.dpop << r.nonceProvider
+                            << r.prompt << r.expected << r.oauthError;
+    };
+    const QString jar = QStringLiteral("jar"), jarm = QStringLiteral("jarm"), both = QStringLiteral("jarjarm");
+    const QString denied = QStringLiteral("access_denied");
+    Row r;
+    row("plain 127.0.0.1", r);
+    r = {}; r.ipv6 = true; row("plain [::1]", r);
+    r = {}; r.loginHint = QStringLiteral("bob"); row("bob via login_hint", r);
+    r = {}; r.par = true; row("PAR", r);
+    r = {}; r.par = r.ipv6 = true; row("PAR [::1]", r);
+    r = {}; r.client = jar; r.jar = true; row("JAR private_key_jwt", r);
+    r = {}; r.client = jar; r.jar = r.par = true; row("JAR + PAR", r);
+    r = {}; r.client = jarm; r.jarm = true; row("JARM ES256", r);
+    r = {}; r.client = jarm; r.jarm = r.par = r.ipv6 = true; row("JARM + PAR [::1]", r);
+    // P9: all three at once.
+    r = {}; r.client = both; r.par = r.jar = r.jarm = true; row("PAR + JAR + JARM", r);
+    // P5: dpop_jkt in the authorization URL; a DPoP proof at PAR; nonces required at PAR and token.
+    r = {}; r.dpop = true; row("DPoP (dpop_jkt)", r);
+    r = {}; r.dpop = r.par = true; row("DPoP + PAR", r);
+    r = {}; r.dpop = r.par = r.nonceProvider = true; row("DPoP + PAR, nonces required", r);
+    r = {}; r.dpop = r.nonceProvider = true; row("DPoP, nonces required", r);
+    r = {}; r.loginHint = QStringLiteral("deny"); r.expected = ErrorCode::AuthorizationDenied; r.oauthError = denied;
+    row("denied login", r);
+    r.client = jarm; r.jarm = true; row("denied login, JARM (signed error)", r);
+    // P10: prompt=none without a session at the provider (a fresh browser profile).
+    r = {}; r.prompt = QStringLiteral("none"); r.expected = ErrorCode::AuthorizationDenied;
+    r.oauthError = QStringLiteral("login_required"); row("prompt=none without a session", r);
 }
 
 void tst_E2eAuthorizationCodeFlow::signIn()
@@ -258,18 +303,35 @@ void tst_E2eAuthorizationCodeFlow::signIn()
     QFETCH(bool, jarm);
     QFETCH(bool, ipv6);
     QFETCH(QString, loginHint);
+    QFETCH(bool, dpop);
+    QFETCH(bool, nonceProvider);
+    QFETCH(QString, prompt);
     QFETCH(ErrorCode, expected);
+    QFETCH(QString, oauthError);
 
+    const QJsonObject &info = nonceProvider ? m_nonceInfo : m_info;
+    QCOMPARE(info.value(QLatin1String("dpop_nonce_required")).toBool(), nonceProvider);
+    const QUrl issuer(info.value(QLatin1String("issuer")).toString());
     AuthorizationCodeFlow flow;
-    flow.setIssuer(m_issuer);
+    flow.setIssuer(issuer);
     flow.setAllowInsecureHttp(true);
     if (client == QLatin1String("jar"))
         flow.client()->setClientConfig(m_jarClient);
     else if (client == QLatin1String("jarm"))
         flow.client()->setClientConfig(m_jarmClient);
+    else if (client == QLatin1String("jarjarm"))
+        flow.client()->setClientConfig(m_jarJarmClient);
     else
-        flow.setClientId(m_info.value(QLatin1String("clients")).toObject().value(QLatin1String("public")).toObject()
+        flow.setClientId(info.value(QLatin1String("clients")).toObject().value(QLatin1String("public")).toObject()
                              .value(QLatin1String("client_id")).toString());
+    DPoPKey key;
+    if (dpop) {
+        key = DPoPKey::generate();
+        QVERIFY(!key.isNull());
+        flow.client()->setDPoPKey(key);
+        flow.client()->setDPoPRequired(true); // a Bearer token would fail the row
+    }
+    flow.setPrompt(prompt);
     flow.setScope(QStringLiteral("openid profile"));
     flow.setPushedAuthorizationRequest(par);
     flow.setSignedRequestObject(jar);
@@ -312,6 +374,8 @@ void tst_E2eAuthorizationCodeFlow::signIn()
         QCOMPARE(front.queryItems().size(), 2);
     } else {
         QCOMPARE(front.queryItemValue(QStringLiteral("response_mode")), jarm ? QStringLiteral("jwt") : QString());
+        QCOMPARE(front.queryItemValue(QStringLiteral("dpop_jkt")), dpop ? key.thumbprint() : QString());
+        QCOMPARE(front.queryItemValue(QStringLiteral("prompt")), prompt);
     }
 
     if (expected == ErrorCode::NoError) {
@@ -323,14 +387,15 @@ void tst_E2eAuthorizationCodeFlow::signIn()
         QVERIFY(!tokens.accessToken().isEmpty());
         const QJsonObject claims = tokens.idTokenClaims();
         QCOMPARE(claims.value(QLatin1String("sub")).toString(), loginHint.isEmpty() ? QStringLiteral("alice") : loginHint);
-        QCOMPARE(claims.value(QLatin1String("iss")).toString(), m_issuer.toString());
+        QCOMPARE(claims.value(QLatin1String("iss")).toString(), issuer.toString());
         QCOMPARE(claims.value(QLatin1String("aud")).toString(), flow.clientId());
         QVERIFY(!claims.value(QLatin1String("nonce")).toString().isEmpty());
+        QCOMPARE(tokens.tokenType().toLower(), dpop ? QStringLiteral("dpop") : QStringLiteral("bearer"));
     } else {
         QCOMPARE(failed.count(), 1);
         const Error e = failed.first().first().value<Error>();
         QCOMPARE(e.code(), expected);
-        QCOMPARE(e.oauthError(), QStringLiteral("access_denied"));
+        QCOMPARE(e.oauthError(), oauthError);
         QCOMPARE(flow.status(), AuthorizationCodeFlow::Status::Failed);
     }
 }
