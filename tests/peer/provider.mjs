@@ -206,7 +206,10 @@ const CLIENTS = {
 };
 
 // ---------------------------------------------------------------- state for test control
-const stats = { jwks_requests: 0, rotations: 0 };
+const stats = { jwks_requests: 0, rotations: 0, slow_downs: 0 };
+// device_code -> how many of its next authorization_pending answers become slow_down
+// (POST /__test/device/slow_down): oidc-provider itself never sends slow_down.
+const slowDowns = new Map();
 const cibaRequests = new Map(); // auth_req_id -> { auth_req_id, account, client_id, login_hint, binding_message, scope, status }
 
 // ---------------------------------------------------------------- helpers
@@ -409,6 +412,16 @@ function makeProvider() {
   p.on('server_error', (ctx, err) => console.error('server_error', err));
   p.on('grant.error', (ctx, err) => log('grant.error', err.error, err.error_description ?? ''));
 
+  p.use(async (ctx, next) => {
+    await next();
+    if (ctx.path !== '/token' || ctx.status !== 400 || ctx.body?.error !== 'authorization_pending') return;
+    const deviceCode = ctx.oidc?.params?.device_code;
+    const left = slowDowns.get(deviceCode) || 0;
+    if (left <= 0) return;
+    slowDowns.set(deviceCode, left - 1);
+    stats.slow_downs += 1;
+    ctx.body = { error: 'slow_down', error_description: 'you are polling too quickly and should back off at a reasonable rate' };
+  });
   registerTokenExchange(p);
   registerJwtBearer(p);
   return p;
@@ -560,6 +573,16 @@ function sendJson(res, status, body) {
   res.end(data);
 }
 
+async function slowDownDevice(userCode, count) {
+  const normalized = String(userCode || '').toUpperCase().replace(/\W/g, '');
+  const code = await provider.DeviceCode.findByUserCode(normalized, { ignoreExpiration: true });
+  if (!code) return [404, { error: 'unknown user_code' }];
+  const n = Number.parseInt(count || '1', 10);
+  if (!Number.isInteger(n) || n < 1 || n > 100) return [400, { error: 'bad count' }];
+  slowDowns.set(code.jti, n);
+  return [200, { status: 'slow_down armed', count: n }];
+}
+
 async function approveDevice(userCode, accountId, deny) {
   const p = provider;
   const normalized = String(userCode || '').toUpperCase().replace(/\W/g, '');
@@ -638,9 +661,12 @@ async function handleTest(req, res, url) {
   if (route === '/stats' && req.method === 'GET') out = [200, { ...stats }];
   else if (route === '/stats/reset' && post) {
     stats.jwks_requests = 0;
+    stats.slow_downs = 0;
     out = [200, { ...stats }];
   } else if ((route === '/device/approve' || route === '/device/deny') && post) {
     out = await approveDevice(q.get('user_code'), q.get('account') || 'alice', route.endsWith('deny'));
+  } else if (route === '/device/slow_down' && post) {
+    out = await slowDownDevice(q.get('user_code'), q.get('count'));
   } else if ((route === '/ciba/approve' || route === '/ciba/deny') && post) {
     out = await approveCiba(q.get('auth_req_id'), q.get('login_hint'), route.endsWith('deny'));
   } else if (route === '/ciba/pending' && req.method === 'GET') {

@@ -55,6 +55,20 @@ int testControl(const QJsonObject &info, const QString &pathAndQuery)
     return status;
 }
 
+// A counter of the fixture's GET /__test/stats; -1 when it cannot be read.
+int fixtureStat(const QJsonObject &info, const QString &name)
+{
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(info.value(QLatin1String("test_base_url")).toString() + QStringLiteral("/stats"))));
+    QElapsedTimer t;
+    t.start();
+    while (!reply->isFinished() && t.elapsed() < 10000)
+        QTest::qWait(10);
+    const QJsonValue v = QJsonDocument::fromJson(reply->readAll()).object().value(name);
+    delete reply;
+    return v.isDouble() ? v.toInt() : -1;
+}
+
 template <typename R>
 bool waitFinished(R *reply, int ms = 30000)
 {
@@ -76,6 +90,7 @@ private Q_SLOTS:
     void dpopClientCredentials_data();
     void dpopClientCredentials();
     void deviceFlowWithDPoP();
+    void deviceSlowDown();
     void cibaApprovedAndDenied_data();
     void cibaApprovedAndDenied();
 
@@ -182,6 +197,35 @@ void tst_SessionPeer::deviceFlowWithDPoP()
     TokenReply *wrongKey = client->refreshToken(session.tokens().refreshToken());
     QVERIFY(waitFinished(wrongKey));
     QVERIFY(wrongKey->error());
+    delete client;
+}
+
+// P8 / J2: a real server's slow_down during device polling (the fixture turns the next
+// authorization_pending into slow_down): the interval grows by 5 s for every later poll, and
+// polling goes on until the user approves.
+void tst_SessionPeer::deviceSlowDown()
+{
+    Client *client = makeClient(m_info, QStringLiteral("public"), this);
+    DeviceAuthorizationFlow flow(client);
+    flow.setScope(QStringLiteral("openid"));
+    flow.setTimeScale(0.1); // every wait a tenth: the nominal 5 s interval is 0.5 s
+    QSignalSpy granted(&flow, &DeviceAuthorizationFlow::granted);
+    QSignalSpy failed(&flow, &DeviceAuthorizationFlow::failed);
+    flow.start();
+    QTRY_COMPARE_WITH_TIMEOUT(flow.status(), DeviceAuthorizationFlow::Status::AwaitingUser, 15000);
+    QCOMPARE(flow.interval(), 5);
+    const int before = fixtureStat(m_info, QStringLiteral("slow_downs"));
+    QVERIFY(before >= 0);
+    QCOMPARE(testControl(m_info, QStringLiteral("/device/slow_down?count=2&user_code=") + flow.userCode()), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(flow.interval(), 15, 30000);
+    QCOMPARE(fixtureStat(m_info, QStringLiteral("slow_downs")) - before, 2);
+    QCOMPARE(flow.status(), DeviceAuthorizationFlow::Status::AwaitingUser);
+    QVERIFY(granted.isEmpty() && failed.isEmpty());
+    QCOMPARE(testControl(m_info, QStringLiteral("/device/approve?user_code=") + flow.userCode()), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(granted.count() + failed.count(), 1, 30000);
+    QVERIFY2(failed.isEmpty(), qPrintable(flow.error().errorString()));
+    QVERIFY(!flow.tokens().accessToken().isEmpty());
+    QCOMPARE(flow.interval(), 15); // never lowered again
     delete client;
 }
 
