@@ -66,6 +66,10 @@ const log = (...args) => { if (!opts.quiet) console.log(new Date().toISOString()
 // ---------------------------------------------------------------- constants
 const RESOURCE_JWT = 'https://api.example.test';
 const RESOURCE_OPAQUE = 'https://opaque.example.test';
+// JWT access tokens for this resource carry a padding claim that makes the token response about
+// 96 % of oauth4qt's default 1 MiB response cap (P10: large tokens near the caps).
+const RESOURCE_LARGE = 'https://large.example.test';
+const LARGE_PADDING = 740 * 1024;
 const API_SCOPES = 'api:read api:write';
 const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'api:read', 'api:write'];
 const CLIENT_SCOPE = SCOPES.join(' ');
@@ -234,6 +238,9 @@ function resourceServerInfo(resource) {
   if (resource === RESOURCE_OPAQUE) {
     return { scope: API_SCOPES, audience: RESOURCE_OPAQUE, accessTokenTTL: 600, accessTokenFormat: 'opaque' };
   }
+  if (resource === RESOURCE_LARGE) {
+    return { scope: API_SCOPES, audience: RESOURCE_LARGE, accessTokenTTL: 600, accessTokenFormat: 'jwt' };
+  }
   return undefined;
 }
 
@@ -282,6 +289,10 @@ function makeProvider() {
       email: ['email', 'email_verified'],
     },
     conformIdTokenClaims: true,
+    async extraTokenClaims(ctx, token) {
+      if (token.resourceServer?.audience === RESOURCE_LARGE) return { padding: 'x'.repeat(LARGE_PADDING) };
+      return undefined;
+    },
     findAccount,
     interactions: {
       url(ctx, interaction) { return `${opts.mountPath}/interaction/${interaction.uid}`; },
@@ -759,6 +770,7 @@ function infoObject() {
     ciba_enabled: opts.ciba,
     resource: RESOURCE_JWT,
     opaque_resource: RESOURCE_OPAQUE,
+    large_resource: RESOURCE_LARGE,
     scopes: SCOPES,
     initial_access_token: INITIAL_ACCESS_TOKEN,
     accounts: ACCOUNTS,

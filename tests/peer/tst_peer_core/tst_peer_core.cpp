@@ -30,6 +30,7 @@ private Q_SLOTS:
     void jwtBearer_data();
     void jwtBearer();
     void refreshRotation();
+    void largeTokenNearTheCap();
 
 private:
     template <typename R>
@@ -133,6 +134,33 @@ void tst_PeerCore::clientCredentials()
     QVERIFY2(!e, qPrintable(e.errorString()));
     QCOMPARE(claims.value(QLatin1String("aud")).toString(), m_info.resource());
     QCOMPARE(claims.value(QLatin1String("client_id")).toString(), config.clientId());
+}
+
+// P10: a real server's token response near the response size cap (about 1 MB of JWT access
+// token): accepted under the default 1 MiB cap, refused typed (and promptly) under a lower one.
+void tst_PeerCore::largeTokenNearTheCap()
+{
+    const QString large = m_info.json().value(QLatin1String("large_resource")).toString();
+    QVERIFY(!large.isEmpty());
+    auto client = makeClient(m_info.clientConfig(QStringLiteral("basic")));
+    QCOMPARE(client->maxResponseSize(), qint64(1024 * 1024));
+    const Parameters resource{ { QStringLiteral("resource"), large } };
+    std::unique_ptr<TokenReply> reply(wait(client->requestClientCredentials(QStringLiteral("api:read"), resource)));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().errorString()));
+    const TokenResponse tokens = reply->tokens();
+    QVERIFY2(tokens.accessToken().size() > 900 * 1000, qPrintable(QString::number(tokens.accessToken().size())));
+    QVERIFY(tokens.accessToken().size() < 1024 * 1024);
+    QJsonObject claims;
+    Error e;
+    Jws::parseJwt(tokens.accessToken().toLatin1(), &claims, &e);
+    QVERIFY2(!e, qPrintable(e.errorString()));
+    QCOMPARE(claims.value(QLatin1String("aud")).toString(), large);
+
+    client->setMaxResponseSize(512 * 1024);
+    std::unique_ptr<TokenReply> capped(wait(client->requestClientCredentials(QStringLiteral("api:read"), resource)));
+    QCOMPARE(capped->error().code(), ErrorCode::ResponseTooLarge);
+    QCOMPARE(capped->error().category(), ErrorCategory::Transport);
+    QVERIFY(capped->tokens().isNull());
 }
 
 void tst_PeerCore::wrongSecret_data()
