@@ -66,6 +66,13 @@ public:
     //! An endpoint by its metadata member name ("token_endpoint"), also from
     //! "mtls_endpoint_aliases" when \a mtls is true and the alias exists.
     QUrl endpoint(const QString &member, bool mtls = false) const;
+    /*!
+        A copy in which the back-channel endpoints (token, UserInfo, introspection, revocation,
+        device authorization, PAR, backchannel authentication) are their "mtls_endpoint_aliases"
+        where the server lists one (RFC 8705 section 5). Client uses it for every request when
+        the client authenticates with tls_client_auth or self_signed_tls_client_auth.
+    */
+    ServerMetadata withMutualTlsAliases() const;
 
     QStringList scopesSupported() const;
     QStringList responseTypesSupported() const;

@@ -14,10 +14,18 @@ ClientPrivate::ClientPrivate(Client *qq) : q(qq), transport(new HttpTransport(qq
     tokenValidator = makeIdTokenValidator(this); // issue 3: ID Tokens are always validated
 }
 
+ServerMetadata ClientPrivate::requestMetadata() const
+{
+    const ClientConfig::AuthMethod method = config.effectiveAuthMethod();
+    if (method == ClientConfig::AuthMethod::TlsClientAuth || method == ClientConfig::AuthMethod::SelfSignedTlsClientAuth)
+        return metadata.withMutualTlsAliases();
+    return metadata;
+}
+
 EndpointContext ClientPrivate::endpointContext() const
 {
     EndpointContext context;
-    context.metadata = metadata;
+    context.metadata = requestMetadata();
     context.client = config;
     context.now = now();
     return context;

@@ -43,17 +43,18 @@ Error ClientPrivate::attachDPoPForEndpoint(HttpRequest &request) const
 {
     if (dpopKey.isNull() || request.dpopProof || metadata.isNull())
         return {};
+    const ServerMetadata md = requestMetadata();
     const QUrl &url = request.url;
     QString accessToken;
     bool attach = false;
-    if (sameEndpoint(url, metadata.tokenEndpoint())
-        || sameEndpoint(url, metadata.pushedAuthorizationRequestEndpoint())) {
+    if (sameEndpoint(url, md.tokenEndpoint())
+        || sameEndpoint(url, md.pushedAuthorizationRequestEndpoint())) {
         attach = true;
     } else if (dpopIntrospectionRevocation
-               && (sameEndpoint(url, metadata.introspectionEndpoint())
-                   || sameEndpoint(url, metadata.revocationEndpoint()))) {
+               && (sameEndpoint(url, md.introspectionEndpoint())
+                   || sameEndpoint(url, md.revocationEndpoint()))) {
         attach = true;
-    } else if (sameEndpoint(url, metadata.userinfoEndpoint())) {
+    } else if (sameEndpoint(url, md.userinfoEndpoint())) {
         // The access token travels in "Authorization: DPoP <token>" for a DPoP-bound token.
         QByteArray authorization;
         for (const auto &h : request.headers) {
@@ -177,8 +178,9 @@ JsonReply *Client::requestDeviceAuthorization(const QString &scope, const Parame
     d->send(
         reply,
         [this, parameters](Error *error) {
-            HttpRequest request = buildAuthenticatedPost(d->metadata.deviceAuthorizationEndpoint(), parameters,
-                                                         d->endpointContext(), error);
+            const EndpointContext context = d->endpointContext();
+            HttpRequest request = buildAuthenticatedPost(context.metadata.deviceAuthorizationEndpoint(), parameters,
+                                                         context, error);
             // RFC 9449: no proof on the device authorization request. An explicit no-op proof
             // is not possible, so keep the hook unset (attachDPoPForEndpoint only matches the
             // token/PAR/UserInfo/introspection/revocation endpoints).
@@ -212,8 +214,8 @@ JsonReply *Client::requestBackchannelAuthentication(const Parameters &parameters
     d->send(
         reply,
         [this, parameters](Error *error) {
-            return buildAuthenticatedPost(d->metadata.backchannelAuthenticationEndpoint(), parameters,
-                                          d->endpointContext(), error);
+            const EndpointContext context = d->endpointContext();
+            return buildAuthenticatedPost(context.metadata.backchannelAuthenticationEndpoint(), parameters, context, error);
         },
         [guard](const HttpResponse &response) {
             Error error;

@@ -155,7 +155,7 @@ JsonReply *Client::userInfo(const QString &accessToken, const QString &expectedS
     dd->send(
         reply,
         [dd, accessToken](Error *error) {
-            return buildUserInfoRequest(dd->metadata.userinfoEndpoint(), accessToken, error);
+            return buildUserInfoRequest(dd->requestMetadata().userinfoEndpoint(), accessToken, error);
         },
         [dd, guard, expectedSubject](const HttpResponse &response) {
             const QString signedAlg = dd->config.userinfoSignedResponseAlg();

@@ -42,6 +42,8 @@ public:
     TokenReply *tokenRequest(const QString &grantType, const Parameters &parameters,
                              TokenExpectations expectations);
 
+    //! The metadata requests use: with mTLS client authentication, the mtls_endpoint_aliases.
+    ServerMetadata requestMetadata() const;
     EndpointContext endpointContext() const;
     QDateTime now() const { return clock ? clock().toUTC() : QDateTime::currentDateTimeUtc(); }
 

@@ -142,6 +142,23 @@ QUrl ServerMetadata::endpoint(const QString &member, bool mtls) const
     return d->endpoints.value(member);
 }
 
+ServerMetadata ServerMetadata::withMutualTlsAliases() const
+{
+    static const char *const backChannel[] = {
+        "token_endpoint", "userinfo_endpoint", "introspection_endpoint", "revocation_endpoint",
+        "device_authorization_endpoint", "pushed_authorization_request_endpoint",
+        "backchannel_authentication_endpoint",
+    };
+    ServerMetadata md = *this;
+    for (const char *member : backChannel) {
+        const QString name = QLatin1String(member);
+        const auto alias = d->mtlsAliases.constFind(name);
+        if (alias != d->mtlsAliases.constEnd())
+            md.d->endpoints.insert(name, *alias);
+    }
+    return md;
+}
+
 QUrl ServerMetadata::authorizationEndpoint() const { return endpoint(QStringLiteral("authorization_endpoint")); }
 QUrl ServerMetadata::tokenEndpoint() const { return endpoint(QStringLiteral("token_endpoint")); }
 QUrl ServerMetadata::userinfoEndpoint() const { return endpoint(QStringLiteral("userinfo_endpoint")); }

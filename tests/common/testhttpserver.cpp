@@ -431,6 +431,8 @@ private:
 
     void dispatch()
     {
+        if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()))
+            m_request.peerCertificate = ssl->peerCertificate();
         if (m_tooLarge) {
             fail(413);
             return;
@@ -762,6 +764,31 @@ QSslKey TestHttpServer::privateKey()
 {
     static const QSslKey key(readDataFile("testserver.key"), QSsl::Rsa, QSsl::Pem);
     return key;
+}
+
+QSslCertificate TestHttpServer::clientCertificate()
+{
+    static const QSslCertificate cert(readDataFile("testclient.crt"), QSsl::Pem);
+    return cert;
+}
+
+QSslKey TestHttpServer::clientPrivateKey()
+{
+    static const QSslKey key(readDataFile("testclient.key"), QSsl::Ec, QSsl::Pem);
+    return key;
+}
+
+void TestHttpServer::requireClientCertificate(const QList<QSslCertificate> &trusted)
+{
+    auto *ssl = qobject_cast<QSslServer *>(d->server);
+    if (!ssl) {
+        qWarning("TestHttpServer: requireClientCertificate needs Mode::Tls");
+        return;
+    }
+    QSslConfiguration config = ssl->sslConfiguration();
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    config.setCaCertificates(trusted);
+    ssl->setSslConfiguration(config);
 }
 
 QSslConfiguration TestHttpServer::trustingSslConfiguration()

@@ -36,6 +36,8 @@ struct RecordedRequest
     QueryItems query;    //!< decoded query items in order ('+' decodes to a space)
     Headers headers;     //!< in order, names lower-cased, repeats kept
     QByteArray body;
+    //! Tls mode: the client's certificate (null when it sent none).
+    QSslCertificate peerCertificate;
 
     //! First value of header \a name (case-insensitive), a null QByteArray when absent.
     QByteArray header(const QByteArray &name) const;
@@ -156,9 +158,19 @@ public:
     //! Drops every open connection.
     void closeAllConnections();
 
+    /*!
+        Tls mode (RFC 8705 tests): from now on the handshake requires a client certificate that
+        chains to one of \a trusted; a client without one fails the handshake. Requests record
+        it in RecordedRequest::peerCertificate.
+    */
+    void requireClientCertificate(const QList<QSslCertificate> &trusted);
+
     //! The committed test certificate and key (tests/common/data/testserver.{crt,key}).
     static QSslCertificate certificate();
     static QSslKey privateKey();
+    //! The committed self-signed client certificate and EC key (tests/common/data/testclient.{crt,key}).
+    static QSslCertificate clientCertificate();
+    static QSslKey clientPrivateKey();
     //! The default client TLS configuration with the test certificate as the only CA.
     static QSslConfiguration trustingSslConfiguration();
     //! Makes \a transport able to talk to this server: allowInsecureHttp for Plain, the trusting
