@@ -52,6 +52,8 @@ class RedirectHandler;
 class OAUTH4QT_EXPORT AuthorizationCodeFlow : public QObject
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(OAuth4Qt::Client *client READ client WRITE setClient NOTIFY clientChanged FINAL)
     // Convenience configuration of the flow's own Client (QML); ignored parts stay on client().
     Q_PROPERTY(QUrl issuer READ issuer WRITE setIssuer NOTIFY issuerChanged FINAL)

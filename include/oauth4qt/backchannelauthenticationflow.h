@@ -32,6 +32,8 @@ class BackchannelAuthenticationFlowPrivate;
 class OAUTH4QT_EXPORT BackchannelAuthenticationFlow : public QObject
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(OAuth4Qt::Client *client READ client WRITE setClient NOTIFY clientChanged FINAL)
     Q_PROPERTY(OAuth4Qt::BackchannelAuthenticationFlow::Mode mode READ mode WRITE setMode NOTIFY modeChanged FINAL)
     Q_PROPERTY(QString scope READ scope WRITE setScope NOTIFY scopeChanged FINAL)

@@ -54,6 +54,8 @@ class HttpTransport;
 class OAUTH4QT_EXPORT Client : public QObject
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(QUrl issuer READ issuer WRITE setIssuer NOTIFY issuerChanged FINAL)
     Q_PROPERTY(OAuth4Qt::Client::DiscoveryMode discoveryMode READ discoveryMode WRITE setDiscoveryMode NOTIFY discoveryModeChanged FINAL)
     Q_PROPERTY(OAuth4Qt::ServerMetadata metadata READ metadata WRITE setMetadata NOTIFY metadataChanged FINAL)

@@ -47,6 +47,8 @@ class DeviceAuthorizationFlowPrivate;
 class OAUTH4QT_EXPORT DeviceAuthorizationFlow : public QObject
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(OAuth4Qt::Client *client READ client WRITE setClient NOTIFY clientChanged FINAL)
     Q_PROPERTY(QString scope READ scope WRITE setScope NOTIFY scopeChanged FINAL)
     Q_PROPERTY(OAuth4Qt::DeviceAuthorizationFlow::Status status READ status NOTIFY statusChanged FINAL)

@@ -37,6 +37,8 @@ class LoopbackListenerPrivate;
 class OAUTH4QT_EXPORT LoopbackListener : public RedirectHandler
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(QString path READ path WRITE setPath NOTIFY pathChanged FINAL)
     Q_PROPERTY(int port READ port WRITE setPort NOTIFY portChanged FINAL)
     Q_PROPERTY(OAuth4Qt::LoopbackListener::AddressFamily addressFamily READ addressFamily WRITE setAddressFamily NOTIFY addressFamilyChanged FINAL)

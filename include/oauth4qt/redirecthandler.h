@@ -36,6 +36,8 @@ class RedirectHandlerPrivate;
 class OAUTH4QT_EXPORT RedirectHandler : public QObject
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(QUrl redirectUri READ redirectUri NOTIFY redirectUriChanged)
     Q_PROPERTY(bool active READ isActive NOTIFY activeChanged FINAL)
     Q_PROPERTY(QString expectedState READ expectedState WRITE setExpectedState NOTIFY expectedStateChanged FINAL)

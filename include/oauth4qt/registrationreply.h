@@ -16,6 +16,8 @@ namespace OAuth4Qt {
 class OAUTH4QT_EXPORT RegistrationReply : public JsonReply
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(OAuth4Qt::ClientConfig clientConfig READ clientConfig NOTIFY finished FINAL)
 public:
     explicit RegistrationReply(QObject *parent = nullptr);

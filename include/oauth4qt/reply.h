@@ -26,6 +26,8 @@ class ReplyPrivate;
 class OAUTH4QT_EXPORT Reply : public QObject
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(bool finished READ isFinished NOTIFY finished FINAL)
     Q_PROPERTY(OAuth4Qt::Error error READ error NOTIFY finished FINAL)
 public:
@@ -53,6 +55,8 @@ private:
 class OAUTH4QT_EXPORT TokenReply : public Reply
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(OAuth4Qt::TokenResponse tokens READ tokens NOTIFY finished FINAL)
 public:
     explicit TokenReply(QObject *parent = nullptr);
@@ -67,6 +71,8 @@ private:
 class OAUTH4QT_EXPORT DiscoveryReply : public Reply
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(OAuth4Qt::ServerMetadata metadata READ metadata NOTIFY finished FINAL)
 public:
     explicit DiscoveryReply(QObject *parent = nullptr);
@@ -82,6 +88,8 @@ private:
 class OAUTH4QT_EXPORT JsonReply : public Reply
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(QJsonObject result READ result NOTIFY finished FINAL)
 public:
     explicit JsonReply(QObject *parent = nullptr);

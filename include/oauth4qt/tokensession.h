@@ -40,6 +40,8 @@ class TokenSessionPrivate;
 class OAUTH4QT_EXPORT TokenSession : public QObject
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(OAuth4Qt::Client *client READ client WRITE setClient NOTIFY clientChanged FINAL)
     Q_PROPERTY(OAuth4Qt::TokenStore *store READ store WRITE setStore NOTIFY storeChanged FINAL)
     Q_PROPERTY(QString storeKey READ storeKey WRITE setStoreKey NOTIFY storeKeyChanged FINAL)

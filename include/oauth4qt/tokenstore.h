@@ -27,6 +27,8 @@ namespace OAuth4Qt {
 class OAUTH4QT_EXPORT TokenStore : public QObject
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(bool available READ isAvailable CONSTANT FINAL)
 public:
     using Done = std::function<void(const OAuth4Qt::Error &error)>;
@@ -46,6 +48,8 @@ public:
 class OAUTH4QT_EXPORT MemoryTokenStore : public TokenStore
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 public:
     explicit MemoryTokenStore(QObject *parent = nullptr);
     ~MemoryTokenStore() override;
@@ -69,6 +73,8 @@ private:
 class OAUTH4QT_EXPORT KeychainTokenStore : public TokenStore
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(QString service READ service WRITE setService NOTIFY serviceChanged FINAL)
 public:
     explicit KeychainTokenStore(QObject *parent = nullptr);

@@ -23,6 +23,8 @@ class UriSchemeHandlerPrivate;
 class OAUTH4QT_EXPORT UriSchemeHandler : public RedirectHandler
 {
     Q_OBJECT
+    // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(QUrl redirectUri READ redirectUri WRITE setRedirectUri NOTIFY redirectUriChanged FINAL)
 
 public:
