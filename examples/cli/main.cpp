@@ -347,6 +347,11 @@ void runAuthorizationCode(Session &session)
     flow->setPushedAuthorizationRequest(o.flag(QStringLiteral("par")));
     flow->setSignedRequestObject(o.flag(QStringLiteral("jar")));
     flow->setJarm(o.value(QStringLiteral("response-mode")) == QLatin1String("jwt"));
+    if (o.commandValues.contains(QStringLiteral("jarm-alg"))) {
+        ClientConfig config = session.client().clientConfig();
+        config.setAuthorizationSignedResponseAlg(o.value(QStringLiteral("jarm-alg")));
+        session.client().setClientConfig(config);
+    }
     if (o.commandValues.contains(QStringLiteral("redirect-port")))
         flow->setRedirectPort(o.value(QStringLiteral("redirect-port")).trimmed().toInt());
     if (o.commandValues.contains(QStringLiteral("redirect-path")))
@@ -461,7 +466,7 @@ const QList<CommandSpec> &commands()
           { { L("grant-type") } }, { L("grant-type") }, true, runGrant },
         { L("authorization-code"), "authorization code grant with PKCE through a browser and a loopback redirect",
           { { L("browser") }, { L("redirect-port") }, { L("redirect-path") }, { L("par"), false }, { L("jar"), false },
-            { L("response-mode") }, { L("max-age") }, { L("prompt") }, { L("flow-timeout") } },
+            { L("response-mode") }, { L("jarm-alg") }, { L("max-age") }, { L("prompt") }, { L("flow-timeout") } },
           {}, true, runAuthorizationCode },
         { L("device"), "device authorization grant (RFC 8628)", {}, {}, true, runDevice },
         { L("ciba"), "client-initiated backchannel authentication, poll mode",
@@ -503,6 +508,14 @@ UsageError checkCommandOptions(const Options &o)
     if (o.commandValues.contains(QStringLiteral("response-mode"))
         && o.value(QStringLiteral("response-mode")) != QLatin1String("jwt"))
         return { QStringLiteral("invalid_argument"), QStringLiteral("--response-mode accepts only jwt") };
+    if (o.commandValues.contains(QStringLiteral("jarm-alg"))) {
+        if (o.value(QStringLiteral("response-mode")) != QLatin1String("jwt"))
+            return { QStringLiteral("invalid_argument"), QStringLiteral("--jarm-alg needs --response-mode jwt") };
+        if (UsageError e = checkResponseAlgorithm(QStringLiteral("jarm-alg"), o.value(QStringLiteral("jarm-alg")),
+                                                  !o.clientConfig.clientSecret().isEmpty());
+            e.isError())
+            return e;
+    }
     return {};
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "options.h"
 
+#include <oauth4qt/jws.h>
+
 #include <QtCore/QFile>
 #include <QtCore/QtMath>
 
@@ -23,6 +25,7 @@ const QList<OptionSpec> &globalOptions()
         { QLatin1String("auth-method") },
         { QLatin1String("private-key") },
         { QLatin1String("signing-alg") },
+        { QLatin1String("id-token-alg") },
         { QLatin1String("scope") },
         { QLatin1String("resource"), true, true },
         { QLatin1String("param"), true, true },
@@ -60,6 +63,22 @@ bool isReservedParameter(const QString &name)
     };
     return reserved.contains(name);
 }
+
+} // namespace
+
+UsageError checkResponseAlgorithm(const QString &option, const QString &alg, bool hasClientSecret)
+{
+    if (alg == QLatin1String("none") || !Jws::supportedAlgorithms().contains(alg))
+        return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                     QStringLiteral("--%1 must be one of %2, not \"%3\"")
+                         .arg(option, Jws::supportedAlgorithms().join(QStringLiteral(", ")), alg));
+    if (alg.startsWith(QLatin1String("HS")) && !hasClientSecret)
+        return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                     QStringLiteral("--%1 %2 needs --client-secret (the HMAC key)").arg(option, alg));
+    return {};
+}
+
+namespace {
 
 UsageError parseSeconds(const QString &option, const QString &text, int *msecs)
 {
@@ -360,6 +379,12 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     }
 
     ClientConfig config(clientId, secret);
+    if (has("id-token-alg")) {
+        const QString alg = single("id-token-alg");
+        if (UsageError e = checkResponseAlgorithm(QStringLiteral("id-token-alg"), alg, hasSecret); e.isError())
+            return e;
+        config.setIdTokenSignedResponseAlg(alg);
+    }
     config.setAuthMethod(method);
     if (!key.isNull())
         config.setPrivateKey(key);
@@ -440,6 +465,7 @@ QString helpText(const QList<CommandSpec> &commands)
         "                            client_secret_jwt, private_key_jwt, none (default without a secret)\n"
         "  --private-key FILE        PEM private key for private_key_jwt\n"
         "  --signing-alg ALG         JWS alg for the client assertion (default from the key)\n"
+        "  --id-token-alg ALG        the client's registered id_token_signed_response_alg (default RS256)\n"
         "  --scope \"a b\"             requested scope\n"
         "  --resource URI            resource indicator (RFC 8707); repeatable\n"
         "  --param NAME=VALUE        extra request parameter; repeatable\n"

@@ -77,6 +77,10 @@ struct Options
 UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec> &commands,
                           Options *options);
 
+//! --id-token-alg / --jarm-alg: a JWS algorithm the library verifies, never none; HS* only with a
+//! client secret.
+UsageError checkResponseAlgorithm(const QString &option, const QString &alg, bool hasClientSecret);
+
 //! The --help text.
 QString helpText(const QList<CommandSpec> &commands);
 

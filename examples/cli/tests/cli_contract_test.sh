@@ -281,14 +281,19 @@ wait_for() { n=0; while ! grep -q "$2" "$1" 2>/dev/null && [ "$n" -lt 600 ]; do 
 
 # --- device authorization grant (RFC 8628): the user code on stderr, then polling --------------
 PUBLIC_ID=$(info 'i.clients.public.client_id')
-for outcome in approve deny; do
+for outcome in approve deny wrong-alg; do
     fresh_output
-    timeout -k 5 90 "$CLI" device $S --client-id "$PUBLIC_ID" --scope "openid email" >"$OUT" 2>"$ERR" </dev/null &
+    alg_option=""
+    # --id-token-alg: the client expects ES256 ID Tokens; the fixture signs with RS256.
+    [ "$outcome" = wrong-alg ] && alg_option="--id-token-alg ES256"
+    # shellcheck disable=SC2086
+    timeout -k 5 90 "$CLI" device $S --client-id "$PUBLIC_ID" --scope "openid email" $alg_option >"$OUT" 2>"$ERR" </dev/null &
     pid=$!
     if wait_for "$ERR" "enter the code"; then
         grep -q "visit http[^ ]* and enter the code" "$ERR" || fail "device: the prompt lacks the verification URI"
         code=$(sed -n 's/.*enter the code \([^ ]*\).*/\1/p' "$ERR" | head -n 1)
-        post "/device/$outcome?user_code=$(printf %s "$code" | sed 's/ /%20/g')" || fail "device: the fixture did not $outcome $code"
+        action=$outcome; [ "$outcome" = wrong-alg ] && action=approve
+        post "/device/$action?user_code=$(printf %s "$code" | sed 's/ /%20/g')" || fail "device: the fixture did not $action $code"
     else
         fail "device: no user code on stderr"
     fi
@@ -296,8 +301,11 @@ for outcome in approve deny; do
     one_object || fail "device ($outcome): stdout is not exactly one JSON object"
     if [ "$outcome" = approve ]; then
         expect_present "device: approved -> tokens with validated ID Token claims" 0 'j.access_token' 'j.id_token_claims.sub'
-    else
+    elif [ "$outcome" = deny ]; then
         expect "device: denied -> server_error access_denied" 4 'j.error.kind' server_error 'j.error.oauth_error' access_denied
+    else
+        expect "device: an RS256 ID Token with --id-token-alg ES256 is refused" 5 \
+            'j.error.kind' invalid_response 'j.error.code' algorithm_not_allowed
     fi
 done
 
@@ -325,6 +333,12 @@ else
 fi
 cli ciba $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
 expect "ciba without --login-hint is a usage error" 2 'j.error.kind' usage
+cli discover $S --id-token-alg none
+expect "--id-token-alg none is a usage error" 2 'j.error.code' unsupported_algorithm
+cli discover $S --client-id "$PUBLIC_ID" --id-token-alg HS256
+expect "--id-token-alg HS256 without a secret is a usage error" 2 'j.error.code' unsupported_algorithm
+cli authorization-code $S --client-id "$PUBLIC_ID" --jarm-alg ES256
+expect "--jarm-alg without --response-mode jwt is a usage error" 2 'j.error.code' invalid_argument
 
 # --- stdout is closed early (SIGPIPE must not kill the process) ---------------------------------
 ( "$CLI" discover $S 2>/dev/null; echo "$?" >"$WORK/pipe-status" ) | true
