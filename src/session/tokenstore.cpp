@@ -129,17 +129,6 @@ Error notAvailable()
 {
     return Error(ErrorCode::InvalidConfiguration, QStringLiteral("oauth4qt was built without QtKeychain"));
 }
-// A job that deletes itself when done and never falls back to plain text on disk.
-template <typename Job>
-Job *keychainJob(const QString &service, const QString &key, QObject *parent)
-{
-    auto *job = new Job(service, parent);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    return job;
-}
-
 } // namespace
 
 void KeychainTokenStore::save(const QString &, const QByteArray &, Done done)
