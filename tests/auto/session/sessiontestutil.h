@@ -6,6 +6,7 @@
 #include <oauth4qt/jws.h>
 
 #include "testhttpserver.h"
+#include "waitfinished.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -16,6 +17,7 @@ namespace SessionTest {
 using namespace OAuth4Qt;
 using OAuth4Qt::Test::Response;
 using OAuth4Qt::Test::TestHttpServer;
+using OAuth4Qt::Test::waitFinished;
 
 //! Metadata pointing every endpoint at \a server (plain HTTP on loopback).
 inline ServerMetadata metadataFor(const TestHttpServer &server, const QJsonObject &extra = {})
@@ -122,16 +124,6 @@ inline Proof decodeProof(const QByteArray &compact)
     const JsonWebKey key = JsonWebKey::fromJson(jws.header.value(QLatin1String("jwk")).toObject());
     p.valid = !key.isNull() && Jws::verify(jws, key);
     return p;
-}
-
-template <typename R>
-inline bool waitFinished(R *reply, int timeoutMs = 15000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!reply->isFinished() && t.elapsed() < timeoutMs)
-        QTest::qWait(10);
-    return reply->isFinished();
 }
 
 } // namespace SessionTest

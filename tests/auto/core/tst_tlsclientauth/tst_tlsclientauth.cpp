@@ -6,6 +6,7 @@
 #include <oauth4qt/reply.h>
 
 #include "testhttpserver.h"
+#include "waitfinished.h"
 
 #include <QtCore/QJsonArray>
 #include <QtNetwork/QSslConfiguration>
@@ -14,6 +15,7 @@
 using namespace OAuth4Qt;
 using OAuth4Qt::Test::Response;
 using OAuth4Qt::Test::TestHttpServer;
+using OAuth4Qt::Test::waitFinished;
 
 Q_DECLARE_METATYPE(OAuth4Qt::ClientConfig::AuthMethod)
 
@@ -54,16 +56,6 @@ QSslConfiguration sslConfiguration(bool withClientCertificate)
         config.setPrivateKey(TestHttpServer::clientPrivateKey());
     }
     return config;
-}
-
-template <typename R>
-bool waitFinished(R *reply, int ms = 20000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!reply->isFinished() && t.elapsed() < ms)
-        QTest::qWait(10);
-    return reply->isFinished();
 }
 
 } // namespace

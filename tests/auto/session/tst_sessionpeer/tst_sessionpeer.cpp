@@ -15,7 +15,10 @@
 #include <QtNetwork/QNetworkReply>
 #include <QtTest/QtTest>
 
+#include "waitfinished.h"
+
 using namespace OAuth4Qt;
+using OAuth4Qt::Test::waitFinished;
 
 namespace {
 
@@ -67,16 +70,6 @@ int fixtureStat(const QJsonObject &info, const QString &name)
     const QJsonValue v = QJsonDocument::fromJson(reply->readAll()).object().value(name);
     delete reply;
     return v.isDouble() ? v.toInt() : -1;
-}
-
-template <typename R>
-bool waitFinished(R *reply, int ms = 30000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!reply->isFinished() && t.elapsed() < ms)
-        QTest::qWait(10);
-    return reply->isFinished();
 }
 
 } // namespace
