@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what oauth4qt needs on Debian bookworm (run as root; uses apt-get and npm).
+# Installs what oauth4qt needs on Debian bookworm, trixie or sid (run as root; uses apt-get and npm).
 #   tools/install-deps.sh          build + demo: Qt 6, OpenSSL 3, CMake, Node.js for the local server
 #   tools/install-deps.sh --test   also what the test suite needs: clang (fuzzers), Chromium
 #                                  (end-to-end), Xvfb (screenshots), gnome-keyring (keychain tests)
@@ -19,7 +19,7 @@ packages=(
 )
 if [ $want_tests = 1 ]; then
   packages+=(
-    qml6-module-qttest clang libclang-rt-14-dev chromium
+    qml6-module-qttest clang @CLANG_RT@ chromium
     xvfb xauth x11-apps netpbm fonts-dejavu-core
     libsecret-1-0 gnome-keyring dbus-daemon dbus-bin
   )
@@ -31,14 +31,35 @@ if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 
-missing=()
+# The libFuzzer runtime is libclang-rt-<N>-dev for the clang <N> that the release's `clang` installs
+# (14 on bookworm, 19 on trixie): taken from the installed clang, else from the package lists.
+clang_rt() {
+  local v=''
+  if command -v clang >/dev/null 2>&1; then
+    v=$(clang --version | sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -n 1)
+  else
+    v=$(apt-cache depends clang 2>/dev/null | sed -n 's/^ *Depends: clang-\([0-9][0-9]*\)$/\1/p' | head -n 1)
+  fi
+  if [ -n "$v" ]; then echo "libclang-rt-$v-dev"; fi
+}
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+missing=() updated=0
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  if [ "$p" = @CLANG_RT@ ]; then
+    p=$(clang_rt)
+    if [ -z "$p" ]; then   # empty package lists (a fresh machine): read them first
+      apt-get update -q; updated=1
+      p=$(clang_rt)
+      [ -n "$p" ] || { echo "install-deps: no clang package found" >&2; exit 1; }
+    fi
+  fi
+  installed "$p" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q
+  [ $updated = 1 ] || apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 

@@ -6,7 +6,11 @@
 #      QML tests, example screenshots, the installed-package consumer;
 #   2. rebuilds with AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite again;
 #   3. builds the libFuzzer targets with clang and runs each briefly from its seed corpus;
-#   4. runs the benchmarks and prints their tables.
+#   4. runs the benchmarks and prints their tables;
+#   5. builds everything on Debian trixie (Qt 6.8 LTS, GCC 14, OpenSSL 3.5) in a debootstrap chroot
+#      and runs the unit suites there (tools/run-qt-matrix.sh --unit-only trixie; skipped with
+#      OAUTH4QT_SKIP_QT_MATRIX=1). The whole matrix (trixie and sid, every suite) is
+#      tools/run-qt-matrix.sh.
 # Ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +75,22 @@ if bash tests/benchmarks/run-benchmarks.sh "$root/build/release"; then
   passed=$((passed + 1))
 else
   echo "benchmarks: FAILED"; failed=$((failed + 1))
+fi
+
+echo "==== 5. Qt 6.8 LTS: Debian trixie, build and unit suites"
+if [ "${OAUTH4QT_SKIP_QT_MATRIX:-0}" = 1 ]; then
+  echo "skipped (OAUTH4QT_SKIP_QT_MATRIX=1)"
+else
+  matrix_log=$(mktemp)
+  bash tools/run-qt-matrix.sh --unit-only trixie 2>&1 | tee "$matrix_log" || true
+  matrix_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$matrix_log" | tail -n 1 || true)
+  if [ -n "$matrix_line" ]; then
+    passed=$((passed + ${matrix_line%% passed*}))
+    matrix_failed=${matrix_line#*passed, }; failed=$((failed + ${matrix_failed%% failed}))
+  else
+    echo "Qt matrix: FAILED"; failed=$((failed + 1))
+  fi
+  rm -f "$matrix_log"
 fi
 
 echo

@@ -9,6 +9,7 @@
 #include <QtCore/QMessageAuthenticationCode>
 #include <QtCore/QMutex>
 
+#include <algorithm>
 #include <atomic>
 #include <iterator>
 
@@ -338,9 +339,12 @@ bool binaryMember(const QJsonObject &jwk, QLatin1String name, bool required, QBy
         return true;
     }
     bool ok = false;
-    if (v.isString())
-        *out = Base64Url::decode(v.toString().toLatin1(), &ok);
-    if (!ok || !v.toString().isSimpleText() || out->isEmpty())
+    const QString text = v.toString();
+    // toLatin1() would turn other characters into '?': only ASCII can be base64url.
+    const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (v.isString() && ascii)
+        *out = Base64Url::decode(text.toLatin1(), &ok);
+    if (!ok || out->isEmpty())
         return setError(error, ErrorCode::InvalidKey,
                         QStringLiteral("JWK member \"") + name + QStringLiteral("\" is not base64url"));
     return true;

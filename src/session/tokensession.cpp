@@ -418,7 +418,7 @@ void TokenSession::restore()
         t.setIdToken(o.value(QLatin1String("id_token")).toString());
         t.setIdTokenClaims(o.value(QLatin1String("id_token_claims")).toObject());
         if (o.contains(QLatin1String("expires_at")))
-            t.setExpiresAt(QDateTime::fromSecsSinceEpoch(o.value(QLatin1String("expires_at")).toInteger(), Qt::UTC));
+            t.setExpiresAt(QDateTime::fromSecsSinceEpoch(o.value(QLatin1String("expires_at")).toInteger()).toUTC());
         if (o.contains(QLatin1String("dpop_jwk")) && q->d->client) {
             const DPoPKey key = DPoPKey::fromJson(o.value(QLatin1String("dpop_jwk")).toObject(), &e);
             if (e) {

@@ -32,7 +32,7 @@ IdTokenValidator makeValidator(const QString &alg)
     v.setNonce(QStringLiteral("n-1"));
     v.setMaxAge(600);
     v.setAccessToken(QStringLiteral("at"));
-    v.setClock([] { return QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC); });
+    v.setClock([] { return QDateTime::fromSecsSinceEpoch(1700000000).toUTC(); });
     return v;
 }
 } // namespace

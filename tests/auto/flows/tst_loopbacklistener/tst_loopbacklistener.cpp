@@ -16,6 +16,7 @@
 #include <vector>
 
 using namespace OAuth4Qt;
+using namespace Qt::StringLiterals;
 using Params = QList<std::pair<QString, QString>>;
 
 namespace {
@@ -201,13 +202,13 @@ private Q_SLOTS:
         QTest::addColumn<Params>("expected");
         using S = Internal::CallbackQuery::Status;
         auto p = [](std::initializer_list<std::pair<QString, QString>> l) { return Params(l); };
-        QTest::newRow("plus is space") << QByteArray("a=x+y") << int(S::Ok) << p({ { u"a"_qs, u"x y"_qs } });
-        QTest::newRow("%2B is plus") << QByteArray("a=x%2By") << int(S::Ok) << p({ { u"a"_qs, u"x+y"_qs } });
-        QTest::newRow("utf-8") << QByteArray("a=%C3%A9") << int(S::Ok) << p({ { u"a"_qs, QString(QChar(0xe9)) } });
-        QTest::newRow("bom kept") << QByteArray("a=%EF%BB%BFz") << int(S::Ok) << p({ { u"a"_qs, QString(QChar(0xfeff)) + u"z"_qs } });
-        QTest::newRow("nul kept") << QByteArray("a=%00") << int(S::Ok) << p({ { u"a"_qs, QString(QChar(0)) } });
-        QTest::newRow("no value") << QByteArray("a&b=") << int(S::Ok) << p({ { u"a"_qs, QString() }, { u"b"_qs, QString() } });
-        QTest::newRow("empty pieces") << QByteArray("&a=1&&") << int(S::Ok) << p({ { u"a"_qs, u"1"_qs } });
+        QTest::newRow("plus is space") << QByteArray("a=x+y") << int(S::Ok) << p({ { u"a"_s, u"x y"_s } });
+        QTest::newRow("%2B is plus") << QByteArray("a=x%2By") << int(S::Ok) << p({ { u"a"_s, u"x+y"_s } });
+        QTest::newRow("utf-8") << QByteArray("a=%C3%A9") << int(S::Ok) << p({ { u"a"_s, QString(QChar(0xe9)) } });
+        QTest::newRow("bom kept") << QByteArray("a=%EF%BB%BFz") << int(S::Ok) << p({ { u"a"_s, QString(QChar(0xfeff)) + u"z"_s } });
+        QTest::newRow("nul kept") << QByteArray("a=%00") << int(S::Ok) << p({ { u"a"_s, QString(QChar(0)) } });
+        QTest::newRow("no value") << QByteArray("a&b=") << int(S::Ok) << p({ { u"a"_s, QString() }, { u"b"_s, QString() } });
+        QTest::newRow("empty pieces") << QByteArray("&a=1&&") << int(S::Ok) << p({ { u"a"_s, u"1"_s } });
         QTest::newRow("bad hex") << QByteArray("a=%zz") << int(S::InvalidEncoding) << Params();
         QTest::newRow("short %") << QByteArray("a=%4") << int(S::InvalidEncoding) << Params();
         QTest::newRow("lone %") << QByteArray("a=%") << int(S::InvalidEncoding) << Params();
@@ -237,11 +238,11 @@ private Q_SLOTS:
         QVERIFY(l);
         QVERIFY(l->isActive());
         const QUrl uri = l->redirectUri();
-        QCOMPARE(uri.scheme(), u"http"_qs);
-        QCOMPARE(uri.host(), u"127.0.0.1"_qs);
+        QCOMPARE(uri.scheme(), u"http"_s);
+        QCOMPARE(uri.host(), u"127.0.0.1"_s);
         QVERIFY(uri.port() > 0);
-        QCOMPARE(uri.path(), u"/callback"_qs);
-        QCOMPARE(uri.toString(), u"http://127.0.0.1:%1/callback"_qs.arg(uri.port()));
+        QCOMPARE(uri.path(), u"/callback"_s);
+        QCOMPARE(uri.toString(), u"http://127.0.0.1:%1/callback"_s.arg(uri.port()));
     }
 
     void lanAddressRefused()
@@ -265,14 +266,14 @@ private Q_SLOTS:
     void startErrors()
     {
         LoopbackListener l;
-        l.setPath(u"/call back"_qs);
+        l.setPath(u"/call back"_s);
         Error e;
         QVERIFY(!l.start(&e));
         QCOMPARE(e.code(), ErrorCode::InvalidArgument);
-        l.setPath(u"callback"_qs);
+        l.setPath(u"callback"_s);
         QVERIFY(!l.start(&e));
         QCOMPARE(e.code(), ErrorCode::InvalidArgument);
-        l.setPath(u"/cb"_qs);
+        l.setPath(u"/cb"_s);
         QVERIFY(l.start(&e));
         QVERIFY(!l.start(&e));
         QCOMPARE(e.code(), ErrorCode::InvalidState);
@@ -298,12 +299,12 @@ private Q_SLOTS:
         QVERIFY(r.closedByServer);
         QCOMPARE(received.count(), 1);
         const Params params = received.first().at(1).value<Params>();
-        QCOMPARE(params, Params({ { u"code"_qs, u"c0de/x"_qs }, { u"state"_qs, QString::fromLatin1(State) },
-                                  { u"iss"_qs, u"https://as.example"_qs } }));
+        QCOMPARE(params, Params({ { u"code"_s, u"c0de/x"_s }, { u"state"_s, QString::fromLatin1(State) },
+                                  { u"iss"_s, u"https://as.example"_s } }));
         const QUrl url = received.first().at(0).toUrl();
-        QCOMPARE(url.path(), u"/callback"_qs);
+        QCOMPARE(url.path(), u"/callback"_s);
         QCOMPARE(url.port(), l->redirectUri().port());
-        QVERIFY(url.query(QUrl::FullyEncoded).contains(u"code=c0de%2Fx"_qs));
+        QVERIFY(url.query(QUrl::FullyEncoded).contains(u"code=c0de%2Fx"_s));
         QVERIFY(!l->isActive());
         QCOMPARE(active.count(), 1);
 
@@ -381,7 +382,7 @@ private Q_SLOTS:
     void customMessagesAreEscaped()
     {
         auto l = std::make_unique<LoopbackListener>();
-        l->setSuccessMessage(u"Done <b>now</b>"_qs);
+        l->setSuccessMessage(u"Done <b>now</b>"_s);
         QVERIFY(l->start());
         const Reply r = get(*l, "/callback?code=x");
         QCOMPARE(r.status, 200);
@@ -423,8 +424,8 @@ private Q_SLOTS:
         QVERIFY(!r.body.contains("said"));
         QCOMPARE(received.count(), 1);
         const Params params = received.first().at(1).value<Params>();
-        QCOMPARE(params.at(0), std::make_pair(u"error"_qs, u"access_denied"_qs));
-        QCOMPARE(params.at(1), std::make_pair(u"error_description"_qs, u"User said <no>"_qs));
+        QCOMPARE(params.at(0), std::make_pair(u"error"_s, u"access_denied"_s));
+        QCOMPARE(params.at(1), std::make_pair(u"error_description"_s, u"User said <no>"_s));
         QVERIFY(!l->isActive());
     }
 
@@ -445,7 +446,7 @@ private Q_SLOTS:
         QSignalSpy rejected(l.get(), &RedirectHandler::callbackRejected);
         l->setCallbackFilter([](const Params &params) {
             for (const auto &p : params) {
-                if (p.first == u"code"_qs && p.second == u"bad"_qs)
+                if (p.first == u"code"_s && p.second == u"bad"_s)
                     return Error(ErrorCode::InvalidSignature);
             }
             return Error();
@@ -487,11 +488,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("encoded");
         QTest::addColumn<QString>("decoded");
-        QTest::newRow("plus") << QByteArray("a+b") << u"a b"_qs;
-        QTest::newRow("nul") << QByteArray("a%00b") << QString(u"a"_qs + QChar(0) + u"b"_qs);
+        QTest::newRow("plus") << QByteArray("a+b") << u"a b"_s;
+        QTest::newRow("nul") << QByteArray("a%00b") << QString(u"a"_s + QChar(0) + u"b"_s);
         QTest::newRow("unicode") << QByteArray("%E2%9C%93%F0%9F%98%80") << QString::fromUtf8("\xe2\x9c\x93\xf0\x9f\x98\x80");
         QTest::newRow("4 KiB") << QByteArray(4096, 'k') << QString(4096, QLatin1Char('k'));
-        QTest::newRow("reserved") << QByteArray("%26%3D%3F%23%2B") << u"&=?#+"_qs;
+        QTest::newRow("reserved") << QByteArray("%26%3D%3F%23%2B") << u"&=?#+"_s;
     }
     void weirdCodesDecoded()
     {
@@ -676,7 +677,7 @@ private Q_SLOTS:
         QTest::qWait(50);
         QCOMPARE(get(*l, "/callback?code=real&state=" + State).status, 200);
         QCOMPARE(received.count(), 1);
-        QCOMPARE(received.first().at(1).value<Params>().first().second, u"real"_qs);
+        QCOMPARE(received.first().at(1).value<Params>().first().second, u"real"_s);
         // The waiting connections are dropped once the callback is in.
         QTRY_VERIFY(std::all_of(silent.begin(), silent.end(), [](const auto &s) {
             return s->state() == QAbstractSocket::UnconnectedState;
@@ -757,7 +758,7 @@ private Q_SLOTS:
         QCOMPARE(r2.status, 200);
         QCOMPARE(r2.raw.count("HTTP/1.1 "), 1);
         QCOMPARE(received2.count(), 1);
-        QCOMPARE(received2.first().at(1).value<Params>().first().second, u"1"_qs);
+        QCOMPARE(received2.first().at(1).value<Params>().first().second, u"1"_s);
     }
 
     // ---- L2, L16 ----------------------------------------------------------------------------
@@ -816,7 +817,7 @@ private Q_SLOTS:
         Error e;
         if (!l->start(&e))
             QSKIP("IPv6 loopback is not available on this machine");
-        QCOMPARE(l->redirectUri().toString(), u"http://[::1]:%1/callback"_qs.arg(l->redirectUri().port()));
+        QCOMPARE(l->redirectUri().toString(), u"http://[::1]:%1/callback"_s.arg(l->redirectUri().port()));
         QSignalSpy received(l.get(), &RedirectHandler::callbackReceived);
         const quint16 port = portOf(*l);
         // IPv4 host header on the IPv6 listener is refused.
@@ -834,8 +835,8 @@ private Q_SLOTS:
     {
         auto a = std::make_unique<LoopbackListener>();
         auto b = std::make_unique<LoopbackListener>();
-        a->setExpectedState(u"state-a"_qs);
-        b->setExpectedState(u"state-b"_qs);
+        a->setExpectedState(u"state-a"_s);
+        b->setExpectedState(u"state-b"_s);
         a->setTimeout(30000);
         b->setTimeout(30000);
         QVERIFY(a->start());
@@ -848,17 +849,17 @@ private Q_SLOTS:
         QCOMPARE(get(*a, "/callback?code=a&state=state-a").status, 200);
         QCOMPARE(ra.count(), 1);
         QCOMPARE(rb.count(), 1);
-        QCOMPARE(ra.first().at(1).value<Params>().first().second, u"a"_qs);
-        QCOMPARE(rb.first().at(1).value<Params>().first().second, u"b"_qs);
+        QCOMPARE(ra.first().at(1).value<Params>().first().second, u"a"_s);
+        QCOMPARE(rb.first().at(1).value<Params>().first().second, u"b"_s);
     }
 
     void customPath()
     {
         auto l = std::make_unique<LoopbackListener>();
-        l->setPath(u"/oauth/cb-1"_qs);
+        l->setPath(u"/oauth/cb-1"_s);
         l->setTimeout(30000);
         QVERIFY(l->start());
-        QCOMPARE(l->redirectUri().path(), u"/oauth/cb-1"_qs);
+        QCOMPARE(l->redirectUri().path(), u"/oauth/cb-1"_s);
         QCOMPARE(get(*l, "/callback?code=x").status, 404);
         QCOMPARE(get(*l, "/oauth/cb-1?code=x").status, 200);
     }

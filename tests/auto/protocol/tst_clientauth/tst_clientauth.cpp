@@ -20,7 +20,7 @@ EndpointContext context(const ClientConfig &client)
         QJsonObject{ { QStringLiteral("issuer"), QStringLiteral("https://as.example/tenant") },
                      { QStringLiteral("token_endpoint"), QStringLiteral("https://as.example/tenant/token") } });
     c.client = client;
-    c.now = QDateTime(QDate(2026, 11, 22), QTime(12, 0), Qt::UTC);
+    c.now = QDateTime(QDate(2026, 11, 22), QTime(12, 0), QTimeZone::utc()).toUTC();
     return c;
 }
 

@@ -155,7 +155,7 @@ void tst_TokenEndpoint::expiry()
         body += ",\"expires_in\":" + expiresIn;
     body += '}';
     TokenExpectations expectations;
-    expectations.receivedAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    expectations.receivedAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc()).toUTC();
     Error error;
     const TokenResponse tokens = processTokenResponse(response(200, body), expectations, &error);
     QCOMPARE(error.code(), expected);

@@ -137,7 +137,7 @@ void tst_DPoP::proofContents()
     QCOMPARE(key.algorithm(), alg);
 
     const QUrl url(QStringLiteral("https://User:pw@Server.example.com:8443/a%20b/token?x=1&y=2#frag"));
-    const QDateTime iat = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+    const QDateTime iat = QDateTime::fromSecsSinceEpoch(1700000000).toUTC();
     const QByteArray compact = key.proof("post", url, nonce, accessToken, iat, &e);
     QVERIFY2(!e, qPrintable(e.detail()));
     const Proof p = decodeProof(compact);

@@ -210,7 +210,7 @@ IdTokenValidator tst_IdTokenValidator::validator(const QString &alg, const QJson
     v.setPreviousIssuer(options.value(QLatin1String("prevIss")).toString());
     v.setPreviousSubject(options.value(QLatin1String("prevSub")).toString());
     const qint64 now = kNow + options.value(QLatin1String("clockOffset")).toInteger();
-    v.setClock([now] { return QDateTime::fromSecsSinceEpoch(now, Qt::UTC); });
+    v.setClock([now] { return QDateTime::fromSecsSinceEpoch(now).toUTC(); });
     return v;
 }
 

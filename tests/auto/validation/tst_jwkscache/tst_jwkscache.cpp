@@ -79,7 +79,7 @@ void tst_JwksCache::init()
     m_server->prepare(*m_transport);
     m_cache = std::make_unique<JwksCache>(m_transport.get());
     m_cache->setJwksUri(m_server->url(QStringLiteral("/jwks")));
-    m_cache->setClock([this] { return QDateTime::fromSecsSinceEpoch(m_now, Qt::UTC); });
+    m_cache->setClock([this] { return QDateTime::fromSecsSinceEpoch(m_now).toUTC(); });
 }
 
 QJsonObject tst_JwksCache::jwks(const QList<JsonWebKey> &keys)
@@ -99,7 +99,7 @@ tst_JwksCache::Outcome tst_JwksCache::validate(const QByteArray &token)
     v.setIssuer(kIssuer);
     v.setClientId(kClient);
     const qint64 now = m_now;
-    v.setClock([now] { return QDateTime::fromSecsSinceEpoch(now, Qt::UTC); });
+    v.setClock([now] { return QDateTime::fromSecsSinceEpoch(now).toUTC(); });
     QObject context;
     validateWithJwks(
         m_cache.get(), &context, token,

@@ -54,7 +54,7 @@ void tst_JwtValidator::initTestCase()
 JwtValidator tst_JwtValidator::withKeysAndClock(JwtValidator v) const
 {
     v.setKeys(JsonWebKeySet({ m_rsa.publicKey(), m_ec.publicKey() }));
-    v.setClock([] { return QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC); });
+    v.setClock([] { return QDateTime::fromSecsSinceEpoch(kNow).toUTC(); });
     return v;
 }
 

@@ -88,7 +88,7 @@ void tst_OidcClient::init()
     m_client->setAllowInsecureHttp(true);
     m_client->setMetadata(metadata);
     m_client->setClientConfig(ClientConfig(QStringLiteral("client-1"), QStringLiteral("secret-1")));
-    m_client->setClock([] { return QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC); });
+    m_client->setClock([] { return QDateTime::fromSecsSinceEpoch(1700000000).toUTC(); });
     m_server->on(QStringLiteral("/jwks"), Response::json(200, JsonWebKeySet({ m_rsa }).toJson()));
 }
 
