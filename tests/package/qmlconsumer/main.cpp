@@ -40,10 +40,6 @@ int main(int argc, char **argv)
 {
     QGuiApplication app(argc, argv);
     QQmlEngine engine;
-#if defined(OAUTH4QT_STATIC) && QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    // Qt 6.4 does not search the resources of statically linked QML modules by default.
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-#endif
     QQmlComponent component(&engine);
     component.setData(QByteArray(document), QUrl(QStringLiteral("file:///consumer.qml")));
     std::unique_ptr<QObject> object(component.create());
