@@ -18,7 +18,9 @@
 #include <oauth4qt/tokenstore.h>
 #include <oauth4qt/urischemehandler.h>
 
+#include <QtCore/qjsonobject.h>
 #include <QtCore/qobject.h>
+#include <QtCore/qvariantmap.h>
 #include <QtQml/qqml.h>
 
 // The OAuth4Qt namespace's enums as OAuth.ErrorCode.Timeout, OAuth.ErrorCategory.Transport.
@@ -87,15 +89,29 @@ struct OAuth4QtQmlBackchannelAuthenticationFlow
 };
 
 // TokenSession::setTokens() is not invokable in C++; the extension adds it for QML
-// (session.setTokens(flow.tokens) in onGranted).
+// (session.setTokens(flow.tokens) in onGranted). It also gives idTokenClaims a type that QML
+// tooling knows on every Qt 6 (QJsonObject is not described in Qt 6.4's builtin types, so
+// qmllint and Qt Creator could not type session.idTokenClaims); at run time both are a JS object.
 class OAuth4QtQmlTokenSessionExtension : public QObject
 {
     Q_OBJECT
+    Q_PROPERTY(QVariantMap idTokenClaims READ idTokenClaims NOTIFY idTokenClaimsChanged FINAL)
 public:
     explicit OAuth4QtQmlTokenSessionExtension(QObject *parent)
         : QObject(parent), m_session(qobject_cast<OAuth4Qt::TokenSession *>(parent))
     {
+        if (m_session)
+            QObject::connect(m_session, &OAuth4Qt::TokenSession::tokensChanged, this,
+                             &OAuth4QtQmlTokenSessionExtension::idTokenClaimsChanged);
     }
+    QVariantMap idTokenClaims() const
+    {
+        return m_session ? m_session->idTokenClaims().toVariantMap() : QVariantMap();
+    }
+Q_SIGNALS:
+    void idTokenClaimsChanged();
+
+public:
     Q_INVOKABLE void setTokens(const OAuth4Qt::TokenResponse &tokens)
     {
         if (m_session)

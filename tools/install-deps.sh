@@ -13,7 +13,7 @@ want_tests=0
 packages=(
   ca-certificates git cmake ninja-build g++ pkg-config libssl-dev libgl-dev
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
-  qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtqml-workerscript
+  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-templates
   qtkeychain-qt6-dev
 )

@@ -24,15 +24,18 @@ Frame {
         id: list
         anchors.fill: parent
         clip: true
-        model: Object.keys(root.claims || {}).sort()
+        // One {name, value} row per claim, formatted here (the delegate sees only its row).
+        model: Object.keys(root.claims || {}).sort().map(name => ({ name: name, value: root.format(name, root.claims[name]) }))
         ScrollIndicator.vertical: ScrollIndicator {}
         delegate: ItemDelegate {
+            id: claimRow
+            required property var modelData
             width: ListView.view.width
             height: 44
             contentItem: RowLayout {
                 spacing: 12
                 Label {
-                    text: modelData
+                    text: claimRow.modelData.name
                     font.family: "monospace"
                     font.pixelSize: 13
                     color: Material.accent
@@ -40,7 +43,7 @@ Frame {
                     elide: Text.ElideRight
                 }
                 Label {
-                    text: root.format(modelData, root.claims[modelData])
+                    text: claimRow.modelData.value
                     font.pixelSize: 13
                     Layout.fillWidth: true
                     elide: Text.ElideMiddle

@@ -95,10 +95,13 @@ int main(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
 #ifdef OAUTH4QT_EXAMPLE_QML_IMPORT_DIR
-    engine.addImportPath(QStringLiteral(OAUTH4QT_EXAMPLE_QML_IMPORT_DIR)); // built inside oauth4qt
+    // The build tree's module (built inside oauth4qt) or the installed package's.
+    engine.addImportPath(QStringLiteral(OAUTH4QT_EXAMPLE_QML_IMPORT_DIR));
 #endif
-    // An oauth4qt installed into another prefix than Qt: <prefix>/lib*/qt6/qml.
-    engine.addImportPath(QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../" OAUTH4QT_EXAMPLE_LIBDIR "/qt6/qml")));
+#ifdef OAUTH4QT_EXAMPLE_QML_RELATIVE_DIR
+    // Installed with oauth4qt into a prefix other than Qt's: <prefix>/bin/../<QML directory>.
+    engine.addImportPath(QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral(OAUTH4QT_EXAMPLE_QML_RELATIVE_DIR)));
+#endif
     engine.setInitialProperties(initial);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &app, [](QObject *object, const QUrl &) {
         if (!object)

@@ -34,7 +34,7 @@ class LoopbackListenerPrivate;
 
     Logging category: oauth4qt.listener (never logs codes or state values).
 */
-class OAUTH4QT_EXPORT LoopbackListener : public RedirectHandler
+class OAUTH4QT_EXPORT LoopbackListener : public OAuth4Qt::RedirectHandler
 {
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).

@@ -13,7 +13,7 @@ namespace OAuth4Qt {
     clientConfig() a ready ClientConfig (client_id, client_secret, token_endpoint_auth_method,
     the *_signed_response_alg members; everything in extraMetadata()).
 */
-class OAUTH4QT_EXPORT RegistrationReply : public JsonReply
+class OAUTH4QT_EXPORT RegistrationReply : public OAuth4Qt::JsonReply
 {
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).

@@ -52,7 +52,7 @@ private:
 };
 
 //! A token endpoint operation: tokens() after a successful finish.
-class OAUTH4QT_EXPORT TokenReply : public Reply
+class OAUTH4QT_EXPORT TokenReply : public OAuth4Qt::Reply
 {
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
@@ -68,7 +68,7 @@ private:
 };
 
 //! Discovery: the validated metadata after a successful finish.
-class OAUTH4QT_EXPORT DiscoveryReply : public Reply
+class OAUTH4QT_EXPORT DiscoveryReply : public OAuth4Qt::Reply
 {
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
@@ -85,7 +85,7 @@ private:
 
 //! Operations whose result is a JSON object (UserInfo claims, introspection, registration,
 //! device / backchannel authorization responses, PAR); result() after a successful finish.
-class OAUTH4QT_EXPORT JsonReply : public Reply
+class OAUTH4QT_EXPORT JsonReply : public OAuth4Qt::Reply
 {
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).

@@ -19,7 +19,7 @@ namespace OAuth4Qt {
     RateLimited (retryAfter()), anything else UnexpectedStatus. The status, headers and body of
     the response are available in every case where a response arrived.
 */
-class OAUTH4QT_EXPORT ResourceReply : public Reply
+class OAUTH4QT_EXPORT ResourceReply : public OAuth4Qt::Reply
 {
     Q_OBJECT
     Q_PROPERTY(int status READ status NOTIFY finished FINAL)

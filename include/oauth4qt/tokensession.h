@@ -51,7 +51,8 @@ class OAUTH4QT_EXPORT TokenSession : public QObject
     Q_PROPERTY(QString scope READ scope NOTIFY tokensChanged FINAL)
     Q_PROPERTY(QString tokenType READ tokenType NOTIFY tokensChanged FINAL)
     Q_PROPERTY(bool hasRefreshToken READ hasRefreshToken NOTIFY tokensChanged FINAL)
-    Q_PROPERTY(QJsonObject idTokenClaims READ idTokenClaims NOTIFY tokensChanged FINAL)
+    // Not FINAL: the QML module overrides it with a QVariantMap twin that QML tooling can type.
+    Q_PROPERTY(QJsonObject idTokenClaims READ idTokenClaims NOTIFY tokensChanged)
     Q_PROPERTY(bool refreshing READ isRefreshing NOTIFY refreshingChanged FINAL)
     Q_PROPERTY(bool autoRefresh READ autoRefresh WRITE setAutoRefresh NOTIFY autoRefreshChanged FINAL)
     Q_PROPERTY(int refreshLeadTime READ refreshLeadTime WRITE setRefreshLeadTime NOTIFY refreshLeadTimeChanged FINAL)

@@ -45,7 +45,7 @@ public:
 };
 
 //! Keeps blobs in memory for the lifetime of the object (tests, or "don't remember me").
-class OAUTH4QT_EXPORT MemoryTokenStore : public TokenStore
+class OAUTH4QT_EXPORT MemoryTokenStore : public OAuth4Qt::TokenStore
 {
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
@@ -70,7 +70,7 @@ private:
     (e.g. "org.example.MyApp"). When oauth4qt was built without QtKeychain, isAvailable() is
     false and every operation fails with InvalidConfiguration.
 */
-class OAUTH4QT_EXPORT KeychainTokenStore : public TokenStore
+class OAUTH4QT_EXPORT KeychainTokenStore : public OAuth4Qt::TokenStore
 {
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).

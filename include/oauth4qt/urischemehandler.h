@@ -20,7 +20,7 @@ class UriSchemeHandlerPrivate;
     checked like a loopback callback (strict query decoding, no repeated parameter, state,
     callback filter). A fragment is ignored.
 */
-class OAUTH4QT_EXPORT UriSchemeHandler : public RedirectHandler
+class OAUTH4QT_EXPORT UriSchemeHandler : public OAuth4Qt::RedirectHandler
 {
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
