@@ -162,6 +162,14 @@ public:
     */
     JsonReply *userInfo(const QString &accessToken, const QString &expectedSubject = {});
     /*!
+        UserInfo with the access token and token type of \a tokens. A DPoP-bound token
+        (token_type DPoP) is always sent as "Authorization: DPoP <token>" with a DPoP proof
+        carrying ath, and retried exactly once on use_dpop_nonce; never as Bearer. A DPoP token
+        without dpopKey() fails with InvalidConfiguration (a usage error) before any request.
+        A Bearer token is sent as by userInfo(const QString &, const QString &).
+    */
+    JsonReply *userInfo(const TokenResponse &tokens, const QString &expectedSubject = {});
+    /*!
         Token introspection (RFC 7662): result() is the response with "active" a boolean; an
         inactive token gives exactly {"active": false}. With introspectionSignedResponseAlg
         registered, asks for and verifies a JWT response (RFC 9701) and returns its
