@@ -261,8 +261,10 @@ TokenResponse processTokenResponse(const HttpResponse &response, const TokenExpe
     } else if (tokenExchange && value.compare(QLatin1String("n_a"), Qt::CaseInsensitive) == 0) {
         tokens.setTokenType(QStringLiteral("N_A"));
     } else {
+        // Echoed only when it has the token syntax (never a CR/LF into a log line).
         return fail(Error(ErrorCode::UnsupportedTokenType,
-                          QStringLiteral("token_type \"%1\" is not supported").arg(value.left(32))));
+                          isB64Token(value) ? QStringLiteral("token_type \"%1\" is not supported").arg(value.left(32))
+                                            : QStringLiteral("token_type is not supported (and not a token)")));
     }
     // Token syntax: an access token that goes into an Authorization header (Bearer, DPoP) is a
     // b64token (RFC 6750 2.1); other access tokens and refresh tokens are VSCHAR (RFC 6749
