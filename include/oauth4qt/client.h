@@ -92,7 +92,9 @@ public:
     ClientConfig clientConfig() const;
     void setClientConfig(const ClientConfig &config);
 
-    //! Permit http:// endpoints (loopback development only). Default false.
+    //! Permit http:// endpoints on loopback hosts only (127.0.0.0/8, ::1, localhost), for local
+    //! development: the issuer, every discovered endpoint and every request; http:// to any
+    //! other host is refused before any connection. Default false.
     bool allowInsecureHttp() const;
     void setAllowInsecureHttp(bool allow);
     //! Absolute deadline per HTTP request in milliseconds (whole request and response). Default 30000.
