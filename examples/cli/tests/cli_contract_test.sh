@@ -189,6 +189,9 @@ cli client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
 expect "missing --issuer" 2 'j.error.kind' usage 'j.error.code' missing_option
 cli discover --issuer "$ISSUER"
 expect "http issuer without --allow-insecure-http" 2 'j.error.kind' usage 'j.error.code' insecure_url
+cli discover --issuer "http://192.0.2.1:9/" --allow-insecure-http --timeout 5
+expect "--allow-insecure-http permits loopback only: another http host is refused before any request" 2 \
+    'j.error.kind' usage 'j.error.code' insecure_url
 cli frobnicate $S
 expect "unknown command" 2 'j.error.kind' usage 'j.error.code' unknown_command
 cli discover $S --frobnicate

@@ -81,6 +81,8 @@ private Q_SLOTS:
     void initTestCase();
     void userInfoWithDPoPBoundToken();
     void userInfoDPoPNonceRetriedOnce();
+    void userInfoDPoPNonceOutsideGrammarNotUsed_data();
+    void userInfoDPoPNonceOutsideGrammarNotUsed();
     void userInfoDPoPWithoutKeyIsUsageError();
     void userInfoBearerToken();
     void resourceRequestDPoPNeverBearer();
@@ -157,6 +159,33 @@ void tst_TokenHeaders::userInfoDPoPNonceRetriedOnce()
     QVERIFY(waitFinished(again.get()));
     QCOMPARE(again->error().code(), ErrorCode::AuthenticationChallenge);
     QCOMPARE(server.requestCount(QStringLiteral("/userinfo")), 2);
+}
+
+void tst_TokenHeaders::userInfoDPoPNonceOutsideGrammarNotUsed_data()
+{
+    QTest::addColumn<QByteArray>("nonce");
+    QTest::newRow("space") << QByteArray("bad nonce");
+    QTest::newRow("quote") << QByteArray("bad\"nonce");
+    QTest::newRow("backslash") << QByteArray("bad\\nonce");
+    QTest::newRow("non-ASCII") << QByteArray("n\xc3\xa9");
+}
+
+// RFC 9449 nonce = 1*NQCHAR: a DPoP-Nonce outside it is never put into a proof; no retry.
+void tst_TokenHeaders::userInfoDPoPNonceOutsideGrammarNotUsed()
+{
+    QFETCH(QByteArray, nonce);
+    TestHttpServer server;
+    server.on(QStringLiteral("/.well-known/openid-configuration"), Response::json(200, metadataJson(server)));
+    server.on(QStringLiteral("/userinfo"), Response::json(401, QByteArray())
+                  .withHeader("WWW-Authenticate", R"(DPoP error="use_dpop_nonce")")
+                  .withHeader("DPoP-Nonce", nonce));
+    auto client = makeClient(server);
+    client->setDPoPKey(DPoPKey::generate());
+    std::unique_ptr<JsonReply> reply(client->userInfo(tokens(QStringLiteral("at-1"), QStringLiteral("DPoP"))));
+    QVERIFY(waitFinished(reply.get()));
+    QCOMPARE(reply->error().code(), ErrorCode::AuthenticationChallenge);
+    QCOMPARE(server.requestCount(QStringLiteral("/userinfo")), 1);
+    QVERIFY(!proofClaims(server.lastRequest().header("dpop")).contains(QLatin1String("nonce")));
 }
 
 void tst_TokenHeaders::userInfoDPoPWithoutKeyIsUsageError()
