@@ -431,8 +431,11 @@ void runCiba(Session &session)
 void runUserInfo(Session &session)
 {
     const Options &o = session.options();
-    session.finishWithJson(session.client().userInfo(o.value(QStringLiteral("access-token")),
-                                                     o.value(QStringLiteral("expected-subject"))));
+    // With --dpop / --dpop-key the token is DPoP-bound: the DPoP scheme and a proof, never Bearer.
+    TokenResponse tokens;
+    tokens.setAccessToken(o.value(QStringLiteral("access-token")));
+    tokens.setTokenType(o.dpop ? QStringLiteral("DPoP") : QStringLiteral("Bearer"));
+    session.finishWithJson(session.client().userInfo(tokens, o.value(QStringLiteral("expected-subject"))));
 }
 
 void runIntrospect(Session &session)
@@ -567,9 +570,11 @@ int run(int argc, char **argv)
                                      .arg(QString(options.command->name)) });
     DPoPKey dpopKey;
     if (options.dpop) {
-        // A fresh key per run (the contract); tokens come back bound to it.
+        // --dpop-key: the given key (tokens bound in one run work in the next); else a fresh key
+        // per run (the contract); tokens come back bound to it.
         Error keyError;
-        dpopKey = DPoPKey::generate(options.dpopAlg, &keyError);
+        dpopKey = options.dpopKey.isNull() ? DPoPKey::generate(options.dpopAlg, &keyError)
+                                           : DPoPKey::fromJsonWebKey(options.dpopKey, options.dpopAlg, &keyError);
         if (keyError)
             return printUsageError({ QStringLiteral("invalid_argument"),
                                      QStringLiteral("--dpop-alg %1: %2").arg(options.dpopAlg, keyError.errorString()) });

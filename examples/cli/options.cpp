@@ -31,6 +31,7 @@ const QList<OptionSpec> &globalOptions()
         { QLatin1String("param"), true, true },
         { QLatin1String("dpop"), false },
         { QLatin1String("dpop-alg") },
+        { QLatin1String("dpop-key") },
         { QLatin1String("allow-insecure-http"), false },
         { QLatin1String("timeout") },
         { QLatin1String("clock-tolerance") },
@@ -420,15 +421,30 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     }
 
     // --- DPoP
-    o.dpop = has("dpop");
+    // --dpop-key FILE: a PEM private key kept across runs (implies --dpop); the alg follows the
+    // key (P-256 ES256, Ed25519 EdDSA, RSA PS256) unless --dpop-alg says otherwise.
+    if (has("dpop-key")) {
+        if (UsageError e = loadPrivateKey(single("dpop-key"), &o.dpopKey); e.isError())
+            return e;
+        const QString type = o.dpopKey.keyTypeName();
+        o.dpopAlg = type == QLatin1String("RSA") ? QStringLiteral("PS256") : o.dpopKey.defaultAlgorithm();
+        if (!dpopAlgorithms().contains(o.dpopAlg))
+            return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                         QStringLiteral("--dpop-key: a %1 key cannot sign DPoP proofs").arg(type));
+    }
+    o.dpop = has("dpop") || has("dpop-key");
     if (has("dpop-alg")) {
         if (!o.dpop)
-            return usage(QStringLiteral("invalid_argument"), QStringLiteral("--dpop-alg needs --dpop"));
+            return usage(QStringLiteral("invalid_argument"), QStringLiteral("--dpop-alg needs --dpop or --dpop-key"));
         o.dpopAlg = single("dpop-alg");
         if (!dpopAlgorithms().contains(o.dpopAlg))
             return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
                          QStringLiteral("--dpop-alg must be one of %1, not \"%2\"")
                              .arg(dpopAlgorithms().join(QStringLiteral(", ")), o.dpopAlg));
+        if (!o.dpopKey.isNull() && !o.dpopKey.supportsAlgorithm(o.dpopAlg))
+            return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                         QStringLiteral("--dpop-alg %1 does not fit the %2 key of --dpop-key")
+                             .arg(o.dpopAlg, o.dpopKey.keyTypeName()));
     }
 
     *out = o;
@@ -465,11 +481,13 @@ QString helpText(const QList<CommandSpec> &commands)
         "                            client_secret_jwt, private_key_jwt, none (default without a secret)\n"
         "  --private-key FILE        PEM private key for private_key_jwt\n"
         "  --signing-alg ALG         JWS alg for the client assertion (default from the key)\n"
-        "  --id-token-alg ALG        the client's registered id_token_signed_response_alg (default RS256)\n"
+        "  --id-token-alg ALG        the client's registered id_token_signed_response_alg (default: any the\n"
+        "                            server advertises that the library verifies, else RS256)\n"
         "  --scope \"a b\"             requested scope\n"
         "  --resource URI            resource indicator (RFC 8707); repeatable\n"
         "  --param NAME=VALUE        extra request parameter; repeatable\n"
-        "  --dpop [--dpop-alg ALG]   DPoP-bound tokens (RFC 9449)\n"
+        "  --dpop [--dpop-alg ALG]   DPoP-bound tokens (RFC 9449), with a fresh key\n"
+        "  --dpop-key FILE           DPoP with this PEM private key (P-256, Ed25519, RSA); implies --dpop\n"
         "  --allow-insecure-http     permit http:// URLs (loopback testing only)\n"
         "  --timeout SECONDS         deadline per HTTP request (default 30)\n"
         "  --clock-tolerance SECONDS allowed clock skew for JWTs (default 30)\n"

@@ -58,6 +58,7 @@ struct Options
     OAuth4Qt::Parameters params; //!< --param NAME=VALUE, in order
     bool dpop = false;
     QString dpopAlg = QStringLiteral("ES256");
+    OAuth4Qt::JsonWebKey dpopKey; //!< --dpop-key (null: a fresh key per run)
     bool allowInsecureHttp = false;
     int timeoutMsecs = 30000;
     int clockTolerance = 30;

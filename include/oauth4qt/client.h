@@ -92,7 +92,9 @@ public:
     ClientConfig clientConfig() const;
     void setClientConfig(const ClientConfig &config);
 
-    //! Permit http:// endpoints (loopback development only). Default false.
+    //! Permit http:// endpoints on loopback hosts only (127.0.0.0/8, ::1, localhost), for local
+    //! development: the issuer, every discovered endpoint and every request; http:// to any
+    //! other host is refused before any connection. Default false.
     bool allowInsecureHttp() const;
     void setAllowInsecureHttp(bool allow);
     //! Absolute deadline per HTTP request in milliseconds (whole request and response). Default 30000.
@@ -161,6 +163,14 @@ public:
         sub) must equal their sub. A 401 challenge fails with AuthenticationChallenge.
     */
     JsonReply *userInfo(const QString &accessToken, const QString &expectedSubject = {});
+    /*!
+        UserInfo with the access token and token type of \a tokens. A DPoP-bound token
+        (token_type DPoP) is always sent as "Authorization: DPoP <token>" with a DPoP proof
+        carrying ath, and retried exactly once on use_dpop_nonce; never as Bearer. A DPoP token
+        without dpopKey() fails with InvalidConfiguration (a usage error) before any request.
+        A Bearer token is sent as by userInfo(const QString &, const QString &).
+    */
+    JsonReply *userInfo(const TokenResponse &tokens, const QString &expectedSubject = {});
     /*!
         Token introspection (RFC 7662): result() is the response with "active" a boolean; an
         inactive token gives exactly {"active": false}. With introspectionSignedResponseAlg

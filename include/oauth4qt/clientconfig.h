@@ -77,16 +77,19 @@ public:
     QString signingAlgorithm() const;
     void setSigningAlgorithm(const QString &alg);
 
-    //! Expected ID Token alg (registered id_token_signed_response_alg); default RS256.
+    //! Expected ID Token alg (registered id_token_signed_response_alg); empty (the default):
+    //! not configured, the server's advertised algorithms are accepted (docs/algorithms.md).
     QString idTokenSignedResponseAlg() const;
     void setIdTokenSignedResponseAlg(const QString &alg);
-    //! Registered userinfo_signed_response_alg; empty = JSON UserInfo expected.
+    //! Registered userinfo_signed_response_alg; empty = JSON UserInfo expected. When set, a
+    //! signed response must use it (and the server must list it, when it advertises a list).
     QString userinfoSignedResponseAlg() const;
     void setUserinfoSignedResponseAlg(const QString &alg);
     //! Registered introspection_signed_response_alg (RFC 9701); empty = JSON.
     QString introspectionSignedResponseAlg() const;
     void setIntrospectionSignedResponseAlg(const QString &alg);
-    //! Registered authorization_signed_response_alg (JARM); default RS256.
+    //! Registered authorization_signed_response_alg (JARM); empty (the default): not configured,
+    //! the server's authorization_signing_alg_values_supported are accepted (docs/algorithms.md).
     QString authorizationSignedResponseAlg() const;
     void setAuthorizationSignedResponseAlg(const QString &alg);
 

@@ -39,7 +39,7 @@ enum class ErrorCode {
     // --- Usage -------------------------------------------------------------------------------
     InvalidArgument,        //!< invalid_argument: an argument is missing or malformed
     InvalidConfiguration,   //!< invalid_configuration: the client/server configuration is incomplete or inconsistent
-    InsecureUrl,            //!< insecure_url: http:// without allowInsecureHttp
+    InsecureUrl,            //!< insecure_url: http:// without allowInsecureHttp, or to a host that is not loopback
     UnsupportedUrlScheme,   //!< unsupported_url_scheme: neither https nor http
     MissingEndpoint,        //!< missing_endpoint: the metadata has no endpoint for this operation
     UnsupportedAlgorithm,   //!< unsupported_algorithm: a JOSE algorithm is not supported or not allowed for this key

@@ -17,10 +17,11 @@ class IdTokenValidatorData;
 
     The signature is always verified. On top of JwtValidator's checks:
     \list
-    \li algorithms: the client's registered algorithm (default RS256) only; when the server
-        advertises id_token_signing_alg_values_supported, the algorithm must also be listed there
-        (the server's list never widens what is accepted); "none" never; HS256/384/512 only when
-        the registered algorithm is one of them and a client secret is set, verified with the
+    \li algorithms (allowedAlgorithms(), docs/algorithms.md): the client's registered algorithm
+        when set, and then, when the server advertises id_token_signing_alg_values_supported,
+        only if listed there (the server's list never widens what is accepted); with no
+        registered algorithm, the server's advertised algorithms that the library verifies; with
+        neither, RS256. "none" never; HS256/384/512 only with a client secret, verified with the
         secret (a JWKS key is never used for HMAC, whatever the kid says);
     \li \c iss equals the issuer exactly (IssuerMismatch); \c sub a non-empty string
         (MissingMember / InvalidMember);
@@ -57,14 +58,17 @@ public:
     QString clientSecret() const;
     void setClientSecret(const QString &secret);
 
-    //! The registered id_token_signed_response_alg; empty means RS256.
+    //! The registered id_token_signed_response_alg; empty (the default) means not configured.
     QString algorithm() const;
     void setAlgorithm(const QString &alg);
     //! The server's id_token_signing_alg_values_supported (may be empty).
     QStringList serverAlgorithms() const;
     void setServerAlgorithms(const QStringList &algorithms);
-    //! The algorithms actually accepted: algorithm() if the server list is empty or contains it;
-    //! never "none"; HS* only with a client secret.
+    /*!
+        The algorithms actually accepted: algorithm() when set (and listed by the server, when
+        it advertises a list); else the server's list as far as the library verifies it; else
+        RS256. Never "none"; HS* only with a client secret.
+    */
     QStringList allowedAlgorithms() const;
 
     JsonWebKeySet keys() const;

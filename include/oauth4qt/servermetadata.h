@@ -42,8 +42,8 @@ public:
     /*!
         Validates \a json. When \a expectedIssuer is valid, the document's "issuer" must equal it
         exactly (string comparison of the URL as sent: no normalisation of case, trailing slash
-        or port). Endpoint URLs must be https, or http when \a allowInsecureHttp (loopback
-        development). A null metadata is returned and \a error set on failure.
+        or port). Endpoint URLs must be https, or http to a loopback host (127.0.0.0/8,
+        ::1, localhost) when \a allowInsecureHttp (local development). A null metadata is returned and \a error set on failure.
     */
     static ServerMetadata fromJson(const QJsonObject &json, const QUrl &expectedIssuer = {},
                                    bool allowInsecureHttp = false, Error *error = nullptr);

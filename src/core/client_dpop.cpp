@@ -3,6 +3,7 @@
 #include "client_p.h"
 
 #include "protocol/jsonmembers_p.h"
+#include "protocol/tokensyntax_p.h"
 #include "session/session_p.h"
 
 #include <QtCore/QLoggingCategory>
@@ -121,8 +122,8 @@ ResourceReply *Client::resourceRequest(const QByteArray &method, const QUrl &url
     Error e;
     if (method.isEmpty() || !url.isValid() || url.isRelative())
         e = Error(ErrorCode::InvalidArgument, QStringLiteral("a resource request needs a method and an absolute URL"));
-    else if (accessToken.isEmpty())
-        e = Error(ErrorCode::InvalidArgument, QStringLiteral("the access token is empty"));
+    else if (Error tokenError = checkAccessTokenForHeader(accessToken))
+        e = tokenError;
     else if (!dpop && tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
         e = Error(ErrorCode::UnsupportedTokenType, QStringLiteral("token type \"%1\" cannot be sent").arg(tokenType.left(16)));
     else if (dpop && d->dpopKey.isNull())

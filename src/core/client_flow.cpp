@@ -8,7 +8,7 @@
 
 namespace OAuth4Qt {
 
-Q_LOGGING_CATEGORY(lcClientFlow, "oauth4qt.client.par")
+Q_LOGGING_CATEGORY(lcClientFlow, "oauth4qt.client.par", QtWarningMsg)
 
 JsonReply *Client::pushAuthorizationRequest(const Parameters &parameters)
 {

@@ -4,6 +4,7 @@
 // RFC 9068 access token validation.
 #include "core/client_oidc_p.h"
 
+#include "protocol/tokensyntax_p.h"
 #include "validation/jwkscache_p.h"
 #include "validation/oidcendpoints_p.h"
 
@@ -147,15 +148,43 @@ TokenReply *Client::refreshOpenIdTokens(const QString &refreshToken, const QJson
 
 JsonReply *Client::userInfo(const QString &accessToken, const QString &expectedSubject)
 {
-    if (accessToken.isEmpty())
-        return failedReply<JsonReply>(this, Error(ErrorCode::InvalidArgument, QStringLiteral("the access token is empty")));
+    TokenResponse tokens;
+    tokens.setAccessToken(accessToken);
+    tokens.setTokenType(QStringLiteral("Bearer"));
+    return userInfo(tokens, expectedSubject);
+}
+
+JsonReply *Client::userInfo(const TokenResponse &tokens, const QString &expectedSubject)
+{
+    const QString accessToken = tokens.accessToken();
+    const QString tokenType = tokens.tokenType();
+    const bool dpop = tokenType.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0;
+    if (Error e = checkAccessTokenForHeader(accessToken))
+        return failedReply<JsonReply>(this, e);
+    if (!dpop && !tokenType.isEmpty() && tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
+        return failedReply<JsonReply>(this, Error(ErrorCode::UnsupportedTokenType,
+                                                  QStringLiteral("token type \"%1\" cannot be sent to UserInfo").arg(tokenType.left(16))));
+    // A DPoP-bound token is never downgraded to Bearer.
+    if (dpop && d->dpopKey.isNull())
+        return failedReply<JsonReply>(this, Error(ErrorCode::InvalidConfiguration,
+                                                  QStringLiteral("a DPoP-bound token needs the client's DPoP key")));
     auto *reply = new JsonReply(this);
     QPointer<JsonReply> guard(reply);
     ClientPrivate *dd = d.get();
     dd->send(
         reply,
-        [dd, accessToken](Error *error) {
-            return buildUserInfoRequest(dd->requestMetadata().userinfoEndpoint(), accessToken, error);
+        [dd, accessToken, dpop](Error *error) {
+            HttpRequest request = buildUserInfoRequest(dd->requestMetadata().userinfoEndpoint(), accessToken, error);
+            if (dpop && !(error && *error)) {
+                request.setHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("DPoP ") + accessToken.toLatin1());
+                // The proof with ath (and the server's dpop_signing_alg_values_supported check).
+                Error e = dd->attachDPoPForEndpoint(request);
+                if (!e && !request.dpopProof)
+                    dd->attachDPoP(request, accessToken);
+                if (e && error)
+                    *error = e;
+            }
+            return request;
         },
         [dd, guard, expectedSubject](const HttpResponse &response) {
             const QString signedAlg = dd->config.userinfoSignedResponseAlg();
@@ -167,7 +196,8 @@ JsonReply *Client::userInfo(const QString &accessToken, const QString &expectedS
                 finishJson(guard, body.claims, e);
                 return;
             }
-            const JwtValidator validator = userInfoJwtValidator(signedAlg, dd->config.clientSecret().toUtf8());
+            const JwtValidator validator = userInfoJwtValidator(signedAlg, dd->config.clientSecret().toUtf8(),
+                                                                dd->metadata.userinfoSigningAlgValuesSupported());
             const QString issuer = issuerString(dd->metadata);
             const QString clientId = dd->config.clientId();
             validateWithClientKeys(
@@ -204,7 +234,8 @@ JsonReply *Client::introspect(const QString &token, const QString &tokenTypeHint
                 return;
             }
             const JwtValidator validator = introspectionJwtValidator(issuerString(dd->metadata), dd->config.clientId(),
-                                                                     alg, dd->config.clientSecret().toUtf8());
+                                                                     alg, dd->config.clientSecret().toUtf8(),
+                                                                     dd->metadata.introspectionSigningAlgValuesSupported());
             validateWithClientKeys(
                 dd, guard, body.jwt, validator,
                 [guard](const QJsonObject &claims, const Error &error) {

@@ -314,7 +314,8 @@ void AuthorizationCodeFlowPrivate::onCallback(const QList<std::pair<QString, QSt
     ClientPrivate *cd = ClientPrivate::get(c);
     const ClientConfig config = c->clientConfig();
     const JwtValidator validator = jarmValidator(expectations.issuer, config.clientId(),
-                                                 config.authorizationSignedResponseAlg(), config.clientSecret().toUtf8());
+                                                 config.authorizationSignedResponseAlg(), config.clientSecret().toUtf8(),
+                                                 c->metadata().authorizationSigningAlgValuesSupported());
     validateWithJwks(
         clientJwksCache(cd), guard, jwt,
         [validator, jwt, cd](const JsonWebKeySet &keys, Error *error) {

@@ -3,6 +3,7 @@
 
 #include "protocol/formencoding_p.h"
 #include "protocol/jsonmembers_p.h"
+#include "validation/algorithmpolicy_p.h"
 #include "validation/oidcendpoints_p.h"
 
 #include <oauth4qt/jws.h>
@@ -87,8 +88,10 @@ QUrl buildAuthorizationUrl(const QUrl &endpoint, const Parameters &parameters, b
     }
     const QString scheme = endpoint.scheme().toLower();
     if (scheme == QLatin1String("http")) {
-        if (!allowInsecureHttp) {
-            fail(error, Error(ErrorCode::InsecureUrl, QStringLiteral("the authorization endpoint is not https")));
+        if (!insecureHttpAllowed(endpoint, allowInsecureHttp)) {
+            fail(error, Error(ErrorCode::InsecureUrl, allowInsecureHttp
+                                  ? QStringLiteral("the authorization endpoint is http:// to a host that is not loopback")
+                                  : QStringLiteral("the authorization endpoint is not https")));
             return {};
         }
     } else if (scheme != QLatin1String("https")) {
@@ -271,11 +274,8 @@ QString checkAuthorizationResponse(const Parameters &params, const CallbackExpec
     }
     const bool hasCode = has(params, QLatin1String("code"));
     if (has(params, QLatin1String("error"))) {
-        if (hasCode) { // B7
-            fail(error, Error(ErrorCode::UnexpectedParameter, QStringLiteral("the authorization response has both code and error")));
-            return {};
-        }
-        // B6/B14; B13: error_uri is kept as data, never opened.
+        // B6/B7: an error wins, even beside a code (RFC 6749 4.1.2.1: the server refused; a code
+        // next to it is never redeemed). B14; B13: error_uri is kept as data, never opened.
         const QUrl uri(valueOf(params, QLatin1String("error_uri")), QUrl::StrictMode);
         fail(error, Error::oauth(valueOf(params, QLatin1String("error")), valueOf(params, QLatin1String("error_description")),
                                  uri.isValid() ? uri : QUrl(), 0, ErrorCode::AuthorizationDenied));
@@ -327,16 +327,16 @@ QString unverifiedJarmState(const QByteArray &jwt)
     return claims.value(QLatin1String("state")).toString();
 }
 
-JwtValidator jarmValidator(const QString &issuer, const QString &clientId, const QString &alg, const QByteArray &clientSecret)
+JwtValidator jarmValidator(const QString &issuer, const QString &clientId, const QString &alg, const QByteArray &clientSecret,
+                           const QStringList &serverAlgorithms)
 {
     JwtValidator v;
-    v.setAllowedAlgorithms({ alg.isEmpty() ? QStringLiteral("RS256") : alg });
+    v.setAllowedAlgorithms(acceptedSigningAlgorithms(alg, serverAlgorithms, !clientSecret.isEmpty()));
     v.setExpectedIssuer(issuer);
     v.setExpectedAudience(clientId);
     v.setRequireExpiration(true);
     v.setRequiredClaims({ QStringLiteral("iss"), QStringLiteral("aud"), QStringLiteral("exp") });
-    if (alg.startsWith(QLatin1String("HS")))
-        v.setSecret(clientSecret);
+    v.setSecret(clientSecret); // used only for an accepted HS* algorithm
     return v;
 }
 

@@ -109,12 +109,14 @@ OAUTH4QT_TESTS_EXPORT QByteArray jarmResponseJwt(const Parameters &params, Error
 OAUTH4QT_TESTS_EXPORT QString unverifiedJarmState(const QByteArray &jwt);
 
 /*!
-    The JwtValidator for JARM responses (H5): alg \a alg (the client's
-    authorization_signed_response_alg, default RS256; never none; HS* with \a clientSecret
-    only), iss = \a issuer, aud contains \a clientId, exp required.
+    The JwtValidator for JARM responses (H5): algorithms by acceptedSigningAlgorithms() from
+    \a alg (the client's authorization_signed_response_alg, empty when not configured) and the
+    server's \a serverAlgorithms (authorization_signing_alg_values_supported): never none, HS*
+    with \a clientSecret only; iss = \a issuer, aud contains \a clientId, exp required.
 */
 OAUTH4QT_TESTS_EXPORT JwtValidator jarmValidator(const QString &issuer, const QString &clientId, const QString &alg,
-                                                 const QByteArray &clientSecret);
+                                                 const QByteArray &clientSecret,
+                                                 const QStringList &serverAlgorithms = {});
 
 /*!
     The verified claims of a JARM response as authorization response parameters, then

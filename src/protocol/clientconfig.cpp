@@ -11,10 +11,10 @@ public:
     ClientConfig::AuthMethod authMethod = ClientConfig::AuthMethod::Automatic;
     JsonWebKey privateKey;
     QString signingAlgorithm;
-    QString idTokenAlg = QStringLiteral("RS256");
+    QString idTokenAlg;
     QString userinfoAlg;
     QString introspectionAlg;
-    QString authorizationAlg = QStringLiteral("RS256");
+    QString authorizationAlg;
     QJsonObject extra;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "endpoints_p.h"
 
+#include "protocol/tokensyntax_p.h"
+
 #include "formencoding_p.h"
 #include "jsonmembers_p.h"
 
@@ -259,9 +261,19 @@ TokenResponse processTokenResponse(const HttpResponse &response, const TokenExpe
     } else if (tokenExchange && value.compare(QLatin1String("n_a"), Qt::CaseInsensitive) == 0) {
         tokens.setTokenType(QStringLiteral("N_A"));
     } else {
+        // Echoed only when it has the token syntax (never a CR/LF into a log line).
         return fail(Error(ErrorCode::UnsupportedTokenType,
-                          QStringLiteral("token_type \"%1\" is not supported").arg(value.left(32))));
+                          isB64Token(value) ? QStringLiteral("token_type \"%1\" is not supported").arg(value.left(32))
+                                            : QStringLiteral("token_type is not supported (and not a token)")));
     }
+    // Token syntax: an access token that goes into an Authorization header (Bearer, DPoP) is a
+    // b64token (RFC 6750 2.1); other access tokens and refresh tokens are VSCHAR (RFC 6749
+    // Appendix A). A CR/LF or any other character outside the grammar is refused here, so it
+    // can never reach a header.
+    if (tokens.tokenType() == QLatin1String("N_A") ? !isVsCharString(tokens.accessToken())
+                                                   : !isB64Token(tokens.accessToken()))
+        return fail(Error(ErrorCode::InvalidMember,
+                          QStringLiteral("\"access_token\" has characters outside its syntax (RFC 6750 b64token / RFC 6749 VSCHAR)")));
     // G8
     if (tokens.tokenType() == QLatin1String("DPoP") && !expectations.dpopProofSent)
         return fail(Error(ErrorCode::DPoPBindingMismatch,
@@ -272,8 +284,7 @@ TokenResponse processTokenResponse(const HttpResponse &response, const TokenExpe
     // C7
     qint64 expiresIn = -1;
     bool present = false;
-    if ((e = nonNegativeInteger(json, QLatin1String("expires_in"), &expiresIn, &present,
-                                Presence::Optional, qint64(10) * 365 * 24 * 3600, true)))
+    if ((e = lifetime(json, QLatin1String("expires_in"), &expiresIn, &present, qint64(10) * 365 * 24 * 3600, true)))
         return fail(e);
     if (present)
         tokens.setExpiresIn(expiresIn, expectations.receivedAt);
@@ -286,6 +297,9 @@ TokenResponse processTokenResponse(const HttpResponse &response, const TokenExpe
     value.clear();
     if ((e = string(json, QLatin1String("refresh_token"), &value)))
         return fail(e);
+    if (!value.isNull() && !isVsCharString(value))
+        return fail(Error(ErrorCode::InvalidMember,
+                          QStringLiteral("\"refresh_token\" has characters outside its syntax (RFC 6749 VSCHAR)")));
     tokens.setRefreshToken(value);
     // C10 (validation itself happens in the validation layer)
     value.clear();

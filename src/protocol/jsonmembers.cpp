@@ -103,6 +103,45 @@ Error nonNegativeInteger(const QJsonObject &o, QLatin1String name, qint64 *out, 
     return {};
 }
 
+Error lifetime(const QJsonObject &o, QLatin1String name, qint64 *out, bool *present, qint64 cap,
+               bool allowNumericString)
+{
+    if (present)
+        *present = false;
+    const auto it = o.constFind(name);
+    if (it == o.constEnd())
+        return {};
+    double value = 0;
+    if (it->isDouble()) {
+        value = it->toDouble();
+    } else if (allowNumericString && it->isString()) {
+        const QString s = it->toString();
+        // Digits only; a long run of digits is a huge but finite number (clamped below), and
+        // more than 309 digits overflows a double (refused as not finite).
+        if (s.isEmpty() || s.size() > 400)
+            return invalid(name, QStringLiteral("must be a non-negative integer"));
+        for (QChar c : s) {
+            if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+                return invalid(name, QStringLiteral("must be a non-negative integer"));
+        }
+        value = s.toDouble();
+    } else {
+        return invalid(name, QStringLiteral("must be a number"));
+    }
+    if (!std::isfinite(value) || value < 0)
+        return invalid(name, QStringLiteral("must be a finite non-negative number"));
+    if (value > double(cap)) {
+        value = double(cap);
+    } else if (std::floor(value) != value) {
+        return invalid(name, QStringLiteral("must be a non-negative integer"));
+    }
+    if (out)
+        *out = qint64(value);
+    if (present)
+        *present = true;
+    return {};
+}
+
 Error checkUrlString(const QString &value, const QString &what, QUrl *out, bool allowInsecureHttp,
                      UrlKind kind)
 {
@@ -113,6 +152,9 @@ Error checkUrlString(const QString &value, const QString &what, QUrl *out, bool 
     if (scheme == QLatin1String("http")) {
         if (!allowInsecureHttp)
             return Error(ErrorCode::InvalidMember, QStringLiteral("%1 uses http:// but only https:// is allowed").arg(what));
+        if (!insecureHttpAllowed(u, allowInsecureHttp))
+            return Error(ErrorCode::InvalidMember,
+                         QStringLiteral("%1 uses http:// with a host that is not loopback (only https:// is allowed)").arg(what));
     } else if (scheme != QLatin1String("https")) {
         return Error(ErrorCode::InvalidMember, QStringLiteral("%1 has the unsupported scheme %2:").arg(what, scheme.left(16)));
     }

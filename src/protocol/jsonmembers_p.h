@@ -47,6 +47,15 @@ OAUTH4QT_TESTS_EXPORT Error nonNegativeInteger(const QJsonObject &o, QLatin1Stri
                                                qint64 clampMax = qint64(1) << 52,
                                                bool allowNumericString = false);
 
+/*!
+    A lifetime in seconds (expires_in): a JSON number or, when \a allowNumericString, a string
+    of digits. Negative, fractional (below the cap), non-numeric and non-finite values ->
+    InvalidMember. Any positive finite value above \a cap (whatever its size, 1e300 included) is
+    clamped to \a cap: a server's absurd lifetime must not lock users out.
+*/
+OAUTH4QT_TESTS_EXPORT Error lifetime(const QJsonObject &o, QLatin1String name, qint64 *out, bool *present,
+                                     qint64 cap, bool allowNumericString = false);
+
 enum class UrlKind { Endpoint, Issuer };
 /*!
     A URL member: absolute, https (http only with \a allowInsecureHttp), a host, no user info, no

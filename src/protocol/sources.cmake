@@ -6,3 +6,4 @@ list(APPEND OAUTH4QT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/servermetadata.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokenresponse.cpp
 )
+list(APPEND OAUTH4QT_SOURCES ${CMAKE_CURRENT_LIST_DIR}/tokensyntax.cpp)

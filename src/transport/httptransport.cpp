@@ -9,6 +9,7 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QMetaEnum>
 #include <QtCore/QTimer>
+#include <QtNetwork/QHostAddress>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QNetworkRequest>
@@ -35,6 +36,22 @@ QString loggableUrl(const QUrl &url)
 QString describe(const HttpRequest &request)
 {
     return QString::fromLatin1(request.method) + QLatin1Char(' ') + loggableUrl(request.url);
+}
+
+// A header name (a non-empty token without separators or controls) or value (no control
+// character other than HTAB: never CR, LF or NUL).
+bool isSafeHeaderField(const QByteArray &field, bool value)
+{
+    if (!value && field.isEmpty())
+        return false;
+    for (const char ch : field) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == 0x7f || (c < 0x20 && !(value && c == '\t')))
+            return false;
+        if (!value && (c == ' ' || c == ':' || c >= 0x80))
+            return false;
+    }
+    return true;
 }
 
 // QNetworkReply reports HTTP statuses >= 400 as errors too; those are responses for us.
@@ -250,6 +267,13 @@ void HttpCall::startAttempt(const QByteArray &nonce)
     bool hasAccept = false;
     bool hasUserAgent = false;
     for (const auto &h : std::as_const(d->request.headers)) {
+        // Last line of defence against header injection: no header name or value with CR, LF,
+        // NUL or another control character (HTAB aside) is ever written.
+        if (!isSafeHeaderField(h.first, false) || !isSafeHeaderField(h.second, true)) {
+            finish({}, Error(ErrorCode::InvalidArgument,
+                             QStringLiteral("a request header contains a control character; nothing was sent")));
+            return;
+        }
         if (h.first.compare(QByteArrayLiteral("Accept"), Qt::CaseInsensitive) == 0)
             hasAccept = true;
         else if (h.first.compare(QByteArrayLiteral("User-Agent"), Qt::CaseInsensitive) == 0)
@@ -534,6 +558,28 @@ void HttpTransport::setRequestModifier(const RequestModifier &modifier)
     d->modifier = modifier;
 }
 
+bool isLoopbackUrl(const QUrl &url)
+{
+    const QString host = url.host();
+    if (host.isEmpty())
+        return false;
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    // Only literal addresses: QHostAddress parses IPv4 and IPv6 (QUrl has removed the brackets).
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return false;
+    return address.isLoopback();
+}
+
+bool insecureHttpAllowed(const QUrl &url, bool allowInsecureHttp)
+{
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("https"))
+        return true;
+    return scheme == QLatin1String("http") && allowInsecureHttp && isLoopbackUrl(url);
+}
+
 Error HttpTransport::checkUrl(const QUrl &url) const
 {
     if (!url.isValid() || url.isRelative())
@@ -545,6 +591,10 @@ Error HttpTransport::checkUrl(const QUrl &url) const
         if (!d->allowInsecureHttp)
             return Error(ErrorCode::InsecureUrl,
                          QStringLiteral("http:// URL refused (%1); use https").arg(loggableUrl(url)));
+        if (!insecureHttpAllowed(url, true))
+            return Error(ErrorCode::InsecureUrl,
+                         QStringLiteral("http:// URL refused (%1): allowInsecureHttp permits loopback hosts only; use https")
+                             .arg(loggableUrl(url)));
     } else {
         return Error(ErrorCode::UnsupportedUrlScheme,
                      QStringLiteral("URL scheme \"%1\" is not supported; use https").arg(scheme.left(32)));

@@ -123,8 +123,22 @@ private:
 };
 
 /*!
+    True when \a url's host is a loopback host: an IPv4 address in 127.0.0.0/8, the IPv6
+    address ::1, or the name "localhost" (case-insensitive; nothing else, not even a name that
+    resolves to loopback).
+*/
+OAUTH4QT_TESTS_EXPORT bool isLoopbackUrl(const QUrl &url);
+/*!
+    The one rule for http:// (used by the transport, by metadata validation and by every URL
+    check of the library): https is always acceptable; http only when \a allowInsecureHttp is
+    set and the host is a loopback host (isLoopbackUrl()).
+*/
+OAUTH4QT_TESTS_EXPORT bool insecureHttpAllowed(const QUrl &url, bool allowInsecureHttp);
+
+/*!
     The one HTTP pipeline every request of the library goes through:
-    - https only; http only with allowInsecureHttp; any other scheme is refused (Usage errors);
+    - https only; http only with allowInsecureHttp and a loopback host (127.0.0.0/8, ::1,
+      localhost), checked before any connection; any other scheme is refused (Usage errors);
     - redirects are never followed (ManualRedirectPolicy): 3xx fails with RedirectRefused;
     - an absolute deadline per request (requestTimeout, default 30 s) besides inactivity;
     - a response size cap (maxResponseSize, default 1 MiB) enforced while reading, including
@@ -176,7 +190,8 @@ public:
 
     void setRequestModifier(const RequestModifier &modifier);
 
-    //! Checks \a url against the scheme rules (https; http only when allowed). Usage errors.
+    //! Checks \a url against the scheme rules (https; http only when allowed and to a loopback
+    //! host, see insecureHttpAllowed()). Usage errors.
     Error checkUrl(const QUrl &url) const;
 
     /*!

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include <oauth4qt/idtokenvalidator.h>
 
+#include "validation/algorithmpolicy_p.h"
 #include "validation/jwtclaims_p.h"
 
 #include <oauth4qt/jws.h>
@@ -44,7 +45,7 @@ QString IdTokenValidator::clientId() const { return d->clientId; }
 void IdTokenValidator::setClientId(const QString &clientId) { d->clientId = clientId; }
 QString IdTokenValidator::clientSecret() const { return d->clientSecret; }
 void IdTokenValidator::setClientSecret(const QString &secret) { d->clientSecret = secret; }
-QString IdTokenValidator::algorithm() const { return d->algorithm.isEmpty() ? QStringLiteral("RS256") : d->algorithm; }
+QString IdTokenValidator::algorithm() const { return d->algorithm; }
 void IdTokenValidator::setAlgorithm(const QString &alg) { d->algorithm = alg; }
 QStringList IdTokenValidator::serverAlgorithms() const { return d->serverAlgorithms; }
 void IdTokenValidator::setServerAlgorithms(const QStringList &algorithms) { d->serverAlgorithms = algorithms; }
@@ -71,16 +72,7 @@ void IdTokenValidator::setClock(const JwtValidator::Clock &clock) { d->clock = c
 
 QStringList IdTokenValidator::allowedAlgorithms() const
 {
-    const QString alg = algorithm();
-    if (alg.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
-        return {};
-    if (!Jws::supportedAlgorithms().contains(alg))
-        return {};
-    if (!d->serverAlgorithms.isEmpty() && !d->serverAlgorithms.contains(alg))
-        return {};
-    if (alg.startsWith(QLatin1String("HS")) && d->clientSecret.isEmpty())
-        return {};
-    return { alg };
+    return acceptedSigningAlgorithms(d->algorithm, d->serverAlgorithms, !d->clientSecret.isEmpty());
 }
 
 QByteArray IdTokenValidator::tokenHash(const QString &alg, const QByteArray &value)
@@ -112,8 +104,10 @@ QJsonObject IdTokenValidator::validate(const QByteArray &idToken, Error *error) 
     options.algorithms = allowedAlgorithms();
     if (options.algorithms.isEmpty()) {
         return fail(Error(ErrorCode::AlgorithmNotAllowed,
-                          QStringLiteral("the ID Token algorithm \"%1\" is not usable (not supported, not advertised by the server, or HS* without a client secret)")
-                              .arg(algorithm().left(32))));
+                          d->algorithm.isEmpty()
+                              ? QStringLiteral("none of the server's ID Token algorithms is usable (supported, not none, HS* only with a client secret)")
+                              : QStringLiteral("the ID Token algorithm \"%1\" is not usable (not supported, not advertised by the server, or HS* without a client secret)")
+                                    .arg(d->algorithm.left(32))));
     }
     options.keys = d->keys;
     options.secret = d->clientSecret.toUtf8();

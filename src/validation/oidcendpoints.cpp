@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
+#include "protocol/tokensyntax_p.h"
+#include "validation/algorithmpolicy_p.h"
 #include "validation/oidcendpoints_p.h"
 
 #include "protocol/formencoding_p.h"
@@ -44,9 +46,9 @@ HttpRequest buildUserInfoRequest(const QUrl &endpoint, const QString &accessToke
     request.url = endpoint;
     if (!endpoint.isValid() || endpoint.isEmpty())
         return failWith(error, Error(ErrorCode::MissingEndpoint, QStringLiteral("the server has no userinfo_endpoint")), request);
-    if (accessToken.isEmpty())
-        return failWith(error, Error(ErrorCode::InvalidArgument, QStringLiteral("the access token is empty")), request);
-    request.setHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toUtf8());
+    if (Error e = checkAccessTokenForHeader(accessToken))
+        return failWith(error, e, request);
+    request.setHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + accessToken.toLatin1());
     request.setHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json, application/jwt"));
     return request;
 }
@@ -72,10 +74,11 @@ UserInfoBody processUserInfoResponse(const HttpResponse &response, const QString
     return body;
 }
 
-JwtValidator userInfoJwtValidator(const QString &signedAlg, const QByteArray &clientSecret)
+JwtValidator userInfoJwtValidator(const QString &signedAlg, const QByteArray &clientSecret,
+                                  const QStringList &serverAlgorithms)
 {
     JwtValidator v;
-    v.setAllowedAlgorithms({ signedAlg });
+    v.setAllowedAlgorithms(acceptedSigningAlgorithms(signedAlg, serverAlgorithms, !clientSecret.isEmpty()));
     v.setSecret(clientSecret);
     v.setRequireExpiration(false);
     return v;
@@ -158,10 +161,10 @@ IntrospectionBody processIntrospectionResponse(const HttpResponse &response, boo
 }
 
 JwtValidator introspectionJwtValidator(const QString &issuer, const QString &clientId, const QString &alg,
-                                       const QByteArray &clientSecret)
+                                       const QByteArray &clientSecret, const QStringList &serverAlgorithms)
 {
     JwtValidator v;
-    v.setAllowedAlgorithms({ alg });
+    v.setAllowedAlgorithms(acceptedSigningAlgorithms(alg, serverAlgorithms, !clientSecret.isEmpty()));
     v.setSecret(clientSecret);
     v.setExpectedTypes({ QStringLiteral("token-introspection+jwt") });
     v.setExpectedIssuer(issuer);
@@ -216,8 +219,11 @@ HttpRequest buildRegistrationRequest(const QUrl &endpoint, const QJsonObject &me
         return failWith(error, Error(ErrorCode::MissingEndpoint, QStringLiteral("the server has no registration_endpoint")), request);
     request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     request.setHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
-    if (!initialAccessToken.isEmpty())
-        request.setHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + initialAccessToken.toUtf8());
+    if (!initialAccessToken.isEmpty()) {
+        if (Error e = checkAccessTokenForHeader(initialAccessToken))
+            return failWith(error, e, request);
+        request.setHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + initialAccessToken.toLatin1());
+    }
     request.body = QJsonDocument(metadata).toJson(QJsonDocument::Compact);
     return request;
 }

@@ -35,8 +35,10 @@ struct OAUTH4QT_TESTS_EXPORT UserInfoBody
 */
 OAUTH4QT_TESTS_EXPORT UserInfoBody processUserInfoResponse(const HttpResponse &response,
                                                            const QString &signedAlg, Error *error = nullptr);
-//! A JwtValidator for a signed UserInfo response: alg = \a signedAlg, exp not required.
-OAUTH4QT_TESTS_EXPORT JwtValidator userInfoJwtValidator(const QString &signedAlg, const QByteArray &clientSecret);
+//! A JwtValidator for a signed UserInfo response: algorithms by acceptedSigningAlgorithms()
+//! (\a signedAlg, the server's \a serverAlgorithms userinfo_signing_alg_values_supported), exp not required.
+OAUTH4QT_TESTS_EXPORT JwtValidator userInfoJwtValidator(const QString &signedAlg, const QByteArray &clientSecret,
+                                                        const QStringList &serverAlgorithms = {});
 //! UserInfo claims (E1, E2): sub a non-empty string equal to \a expectedSubject (when set);
 //! iss equal to \a issuer and aud containing \a clientId when they are present (signed responses).
 OAUTH4QT_TESTS_EXPORT Error checkUserInfoClaims(const QJsonObject &claims, const QString &expectedSubject,
@@ -58,9 +60,11 @@ struct OAUTH4QT_TESTS_EXPORT IntrospectionBody
 };
 OAUTH4QT_TESTS_EXPORT IntrospectionBody processIntrospectionResponse(const HttpResponse &response, bool jwtResponse,
                                                                      Error *error = nullptr);
-//! typ token-introspection+jwt, iss, aud = client_id, iat required, exp optional.
+//! typ token-introspection+jwt, iss, aud = client_id, iat required, exp optional; algorithms by
+//! acceptedSigningAlgorithms() (\a alg, the server's introspection_signing_alg_values_supported).
 OAUTH4QT_TESTS_EXPORT JwtValidator introspectionJwtValidator(const QString &issuer, const QString &clientId,
-                                                             const QString &alg, const QByteArray &clientSecret);
+                                                             const QString &alg, const QByteArray &clientSecret,
+                                                             const QStringList &serverAlgorithms = {});
 //! The token_introspection claim of a verified JWT response, checked by checkIntrospectionResult.
 OAUTH4QT_TESTS_EXPORT QJsonObject introspectionFromJwtClaims(const QJsonObject &claims, Error *error = nullptr);
 

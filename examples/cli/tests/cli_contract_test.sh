@@ -189,6 +189,9 @@ cli client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
 expect "missing --issuer" 2 'j.error.kind' usage 'j.error.code' missing_option
 cli discover --issuer "$ISSUER"
 expect "http issuer without --allow-insecure-http" 2 'j.error.kind' usage 'j.error.code' insecure_url
+cli discover --issuer "http://192.0.2.1:9/" --allow-insecure-http --timeout 5
+expect "--allow-insecure-http permits loopback only: another http host is refused before any request" 2 \
+    'j.error.kind' usage 'j.error.code' insecure_url
 cli frobnicate $S
 expect "unknown command" 2 'j.error.kind' usage 'j.error.code' unknown_command
 cli discover $S --frobnicate
@@ -331,6 +334,80 @@ if [ "$(info 'i.ciba_enabled')" = "true" ]; then
 else
     fail "ciba: the fixture runs without CIBA"
 fi
+# ciba_run OUTCOME ARGS...: a CIBA grant (poll mode) for alice approved or denied through the
+# fixture; sets STATUS and leaves the output in $OUT.
+ciba_run() {
+    outcome=$1; shift
+    fresh_output
+    timeout -k 5 90 "$CLI" ciba $S --login-hint alice "$@" >"$OUT" 2>"$ERR" </dev/null &
+    pid=$!
+    wait_for "$ERR" "Waiting for the user" || true
+    n=0; until post "/ciba/$outcome?login_hint=alice" || [ "$n" -ge 150 ]; do sleep 0.2; n=$((n + 1)); done
+    [ "$n" -lt 150 ] || fail "ciba: the fixture never saw the request to $outcome"
+    wait "$pid"; STATUS=$?
+    one_object || fail "ciba ($outcome): stdout is not exactly one JSON object"
+}
+
+# --- signing algorithms: no option needed for ES256 and EdDSA providers ------------------------
+# The "signed" client gets ES256 ID Tokens, the "eddsa" client EdDSA ones; the fixture advertises
+# both in id_token_signing_alg_values_supported, so no --id-token-alg is needed.
+if [ "$(info 'i.ciba_enabled')" = "true" ]; then
+    for role in signed eddsa; do
+        ciba_run approve --client-id "$(info "i.clients.$role.client_id")" --client-secret "$(info "i.clients.$role.client_secret")" \
+            --scope openid
+        ID_TOKEN=$(out 'j.id_token')
+        ALG=$("$NODE" -e 'process.stdout.write(JSON.parse(Buffer.from(process.argv[1].split(".")[0], "base64url")).alg || "")' "$ID_TOKEN" 2>/dev/null)
+        expect "ciba: $role client's $(info "i.clients.$role.id_token_signed_response_alg") ID Token without --id-token-alg" 0 \
+            'j.id_token_claims.sub' alice
+        [ "$ALG" = "$(info "i.clients.$role.id_token_signed_response_alg")" ] || fail "ciba: $role ID Token alg is $ALG"
+    done
+fi
+
+# --- DPoP with a kept key: a token bound in one run is used in the next (--dpop-key) --------------
+EC_KEY=$(info 'i.clients.private_key_jwt.private_keys.find((k) => k.alg === "ES256").pem_file')
+ED_KEY=$(info 'i.clients.private_key_jwt.private_keys.find((k) => k.alg === "EdDSA").pem_file')
+RSA_KEY=$(info 'i.clients.private_key_jwt.private_keys.find((k) => k.kty === "RSA").pem_file')
+if [ "$(info 'i.ciba_enabled')" = "true" ]; then
+    for key in "$EC_KEY" "$ED_KEY"; do
+        ciba_run approve --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope "openid email" --dpop-key "$key"
+        expect "ciba --dpop-key $(basename "$key") gives a DPoP-bound token" 0 'j.token_type' DPoP
+        BOUND_AT=$(out 'j.access_token')
+        cli userinfo $S --access-token "$BOUND_AT" --dpop-key "$key" --expected-subject alice
+        expect "userinfo --dpop-key with the key of the earlier run" 0 'j.sub' alice 'j.email' "$ALICE_EMAIL"
+        cli userinfo $S --access-token "$BOUND_AT"
+        expect "userinfo: the DPoP-bound token sent as Bearer is refused" 4 'j.error.kind' server_error 'j.error.code' authentication_challenge
+        cli userinfo $S --access-token "$BOUND_AT" --dpop
+        expect "userinfo --dpop with a fresh key: the proof does not match the binding" 4 'j.error.kind' server_error
+    done
+fi
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --dpop-key "$EC_KEY"
+expect "client-credentials --dpop-key (P-256: ES256)" 0 'j.token_type' DPoP
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --dpop-key "$ED_KEY" --dpop-alg ES256
+expect "--dpop-alg that does not fit the --dpop-key is a usage error" 2 'j.error.kind' usage 'j.error.code' unsupported_algorithm
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --dpop-key "$RSA_KEY"
+# The RSA key signs PS256 proofs; the fixture's dpop_signing_alg_values_supported lacks PS256:
+# refused before any token request, as a usage error.
+expect "--dpop-key RSA (PS256) against a server without PS256 DPoP" 2 'j.error.kind' usage 'j.error.code' unsupported_algorithm
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --dpop-key "$WORK/no-such-key.pem"
+expect "unreadable --dpop-key" 2 'j.error.code' invalid_key
+
+# --- an authorization response with both error and code: the error wins (exit 4) ---------------
+# A "browser" that answers the redirect itself, with an error beside a code.
+cat >"$WORK/browser.js" <<'JS'
+const [issuer, url] = process.argv.slice(2);
+const u = new URL(url);
+const cb = new URL(u.searchParams.get('redirect_uri'));
+cb.searchParams.set('code', 'a-code-beside-the-error');
+cb.searchParams.set('error', 'access_denied');
+cb.searchParams.set('error_description', 'the user said no');
+cb.searchParams.set('state', u.searchParams.get('state'));
+cb.searchParams.set('iss', issuer);
+fetch(cb, { signal: AbortSignal.timeout(20000) }).catch(() => {});
+JS
+cli authorization-code $S --client-id "$PUBLIC_ID" --scope openid --browser "$NODE $WORK/browser.js $ISSUER" --flow-timeout 30
+expect "authorization-code: an error beside a code is server_error" 4 'j.error.kind' server_error \
+    'j.error.oauth_error' access_denied 'j.error.oauth_error_description' 'the user said no'
+
 cli ciba $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
 expect "ciba without --login-hint is a usage error" 2 'j.error.kind' usage
 cli discover $S --id-token-alg none

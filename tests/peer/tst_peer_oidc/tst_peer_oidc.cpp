@@ -27,6 +27,8 @@ private Q_SLOTS:
     void idTokenFromCodeExchange_data();
     void idTokenFromCodeExchange();
     void idTokenRequestedClaims();
+    void idTokenAlgorithmNotConfigured_data();
+    void idTokenAlgorithmNotConfigured();
     void userInfoJson();
     void userInfoSignedJwt();
     void introspection_data();
@@ -156,6 +158,39 @@ void tst_PeerOidc::idTokenFromCodeExchange()
                  QString::fromLatin1(IdTokenValidator::tokenHash(alg, tokens.accessToken().toLatin1())));
     const JwsCompact jws = Jws::parse(tokens.idToken().toLatin1());
     QCOMPARE(jws.algorithm(), alg);
+}
+
+void tst_PeerOidc::idTokenAlgorithmNotConfigured_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("alg");
+    QTest::newRow("ES256 (signed client)") << QStringLiteral("signed") << QStringLiteral("ES256");
+    QTest::newRow("EdDSA (eddsa client)") << QStringLiteral("eddsa") << QStringLiteral("EdDSA");
+    QTest::newRow("RS256 (basic client)") << QStringLiteral("basic") << QStringLiteral("RS256");
+}
+
+// The provider signs this client's ID Tokens with ES256 / EdDSA and advertises them in
+// id_token_signing_alg_values_supported: a client that configured no algorithm accepts them
+// (a whole sign-in, then a refresh that returns an ID Token again).
+void tst_PeerOidc::idTokenAlgorithmNotConfigured()
+{
+    QFETCH(QString, role);
+    QFETCH(QString, alg);
+    auto client = makeClient(role);
+    ClientConfig config = client->clientConfig();
+    config.setIdTokenSignedResponseAlg(QString()); // nothing configured
+    client->setClientConfig(config);
+    QVERIFY(client->clientConfig().idTokenSignedResponseAlg().isEmpty());
+    QVERIFY(client->metadata().idTokenSigningAlgValuesSupported().contains(alg));
+    const TokenResponse tokens = codeFlow(client.get(), QStringLiteral("openid offline_access"));
+    QVERIFY(!tokens.isNull());
+    QCOMPARE(Jws::parse(tokens.idToken().toLatin1()).algorithm(), alg);
+    QCOMPARE(tokens.idTokenClaims().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
+    QVERIFY(!tokens.refreshToken().isEmpty());
+    std::unique_ptr<TokenReply> refreshed(wait(client->refreshOpenIdTokens(tokens.refreshToken(), tokens.idTokenClaims())));
+    QVERIFY2(!refreshed->error(), qPrintable(refreshed->error().errorString()));
+    QCOMPARE(Jws::parse(refreshed->tokens().idToken().toLatin1()).algorithm(), alg);
+    QCOMPARE(refreshed->tokens().idTokenClaims().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
 }
 
 void tst_PeerOidc::idTokenRequestedClaims()

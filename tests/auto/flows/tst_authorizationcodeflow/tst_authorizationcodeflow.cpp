@@ -204,6 +204,7 @@ QString tst_AuthorizationCodeFlow::expand(const QString &templ) const
         { QStringLiteral("{jarm-wrongstate}"), jwt(obj({ { "state", "not-the-state" } })) },
         { QStringLiteral("{jarm-error}"), jwt(obj({ { "code", nullptr }, { "error", "access_denied" }, { "error_description", "no" } })) },
         { QStringLiteral("{jarm-idtoken}"), jwt(obj({ { "id_token", "x.y.z" } })) },
+        { QStringLiteral("{jarm-error-code}"), jwt(obj({ { "error", "access_denied" }, { "error_description", "no" } })) },
         { QStringLiteral("{jarm-hs256}"), QString::fromLatin1(sign(QStringLiteral("HS256"), {}, good,
                                                                    JsonWebKey::fromSecret("client-secret-0123456789-0123456789"))) },
         { QStringLiteral("{jwe}"), jwe },
@@ -300,7 +301,11 @@ void tst_AuthorizationCodeFlow::callback_data()
         ErrorCode::IssuerMismatch, { 200 });
     row("B6 error with a wrong state is not consumed", { QStringLiteral("error=access_denied&state=wrong&iss={iss}"), valid },
         ErrorCode::NoError, { 400, 200 });
-    row("B7 code and error", { QStringLiteral("code=c1&error=access_denied&state={state}&iss={iss}") }, ErrorCode::UnexpectedParameter, { 200 });
+    // B7 (RFC 6749 4.1.2.1): an error wins over a code beside it: the server's error, typed.
+    row("B7 code and error: the error wins", { QStringLiteral("code=c1&error=temporarily_unavailable&error_description=busy&state={state}&iss={iss}") },
+        ErrorCode::AuthorizationDenied, { 200 }, {}, QStringLiteral("temporarily_unavailable"));
+    row("B7 error before code: the error wins", { QStringLiteral("error=server_error&code=c1&state={state}&iss={iss}") },
+        ErrorCode::AuthorizationDenied, { 200 }, {}, QStringLiteral("server_error"));
     row("B9 neither code nor error", { QStringLiteral("state={state}&iss={iss}") }, ErrorCode::MissingMember, { 200 });
     row("B9 empty code", { QStringLiteral("code=&state={state}&iss={iss}") }, ErrorCode::MissingMember, { 200 });
     row("B10 id_token in a code-flow response", { QStringLiteral("code=c1&id_token=a.b.c&state={state}&iss={iss}") },
@@ -357,6 +362,10 @@ void tst_AuthorizationCodeFlow::callback()
         QCOMPARE(e.oauthError(), oauthError);
         QCOMPARE(m_server->requestCount(QStringLiteral("/token")), 0); // no token request
         QCOMPARE(m_statuses, (QList<Status>{ Status::AwaitingBrowser, Status::Failed }));
+        if (expected == ErrorCode::AuthorizationDenied)
+            QCOMPARE(e.category(), ErrorCategory::Server);
+        if (QTest::currentDataTag() == QByteArray("B7 code and error: the error wins"))
+            QCOMPARE(e.oauthErrorDescription(), QStringLiteral("busy"));
         if (expected == ErrorCode::AuthorizationDenied && oauthError == QLatin1String("access_denied")) {
             QCOMPARE(e.oauthErrorDescription(), QStringLiteral("<script>alert(1)</script>"));
             QCOMPARE(e.oauthErrorUri(), QUrl(QStringLiteral("https://evil.example.test/x")));
@@ -387,6 +396,8 @@ void tst_AuthorizationCodeFlow::jarm_data()
     row("H6 state mismatch is not consumed, then the right one", { QStringLiteral("response={jarm-wrongstate}"), good },
         ErrorCode::NoError, { 400, 200 });
     row("H6 signed error", { QStringLiteral("response={jarm-error}") }, ErrorCode::AuthorizationDenied, { 200 });
+    row("B7 signed error beside a signed code: the error wins", { QStringLiteral("response={jarm-error-code}") },
+        ErrorCode::AuthorizationDenied, { 200 });
     row("H7 state beside the JWT", { QStringLiteral("response={jarm}&state={state}") }, ErrorCode::UnexpectedParameter, { 200 });
     row("H7 code beside the JWT", { QStringLiteral("response={jarm}&code=c2") }, ErrorCode::UnexpectedParameter, { 200 });
     row("H7 iss beside the JWT", { QStringLiteral("response={jarm}&iss={iss}") }, ErrorCode::UnexpectedParameter, { 200 });
@@ -417,8 +428,11 @@ void tst_AuthorizationCodeFlow::jarm()
         QCOMPARE(m_failed->count(), 1);
         QCOMPARE(m_failed->first().first().value<Error>().code(), expected);
         QCOMPARE(m_server->requestCount(QStringLiteral("/token")), 0);
-        if (expected == ErrorCode::AuthorizationDenied)
+        if (expected == ErrorCode::AuthorizationDenied) {
             QCOMPARE(m_failed->first().first().value<Error>().oauthError(), QStringLiteral("access_denied"));
+            QCOMPARE(m_failed->first().first().value<Error>().oauthErrorDescription(), QStringLiteral("no"));
+            QCOMPARE(m_failed->first().first().value<Error>().category(), ErrorCategory::Server);
+        }
     }
 }
 

@@ -170,6 +170,24 @@ void tst_SessionPeer::deviceFlowWithDPoP()
     QVERIFY2(!ui->error(), qPrintable(ui->error().errorString()));
     QCOMPARE(QJsonDocument::fromJson(ui->body()).object().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
 
+    // Client::userInfo with the TokenResponse: the DPoP scheme and a proof with ath (the
+    // nonce server makes it retry once), never Bearer.
+    JsonReply *claims = client->userInfo(tokens, QStringLiteral("alice"));
+    QVERIFY(waitFinished(claims));
+    QVERIFY2(!claims->error(), qPrintable(claims->error().errorString()));
+    QCOMPARE(claims->result().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
+    // On a fresh client (no nonce cached yet): the use_dpop_nonce retry happens for UserInfo too.
+    Client *fresh = makeClient(m_dpopInfo, QStringLiteral("public"), this);
+    fresh->setDPoPKey(key);
+    JsonReply *freshClaims = fresh->userInfo(tokens, QStringLiteral("alice"));
+    QVERIFY(waitFinished(freshClaims));
+    QVERIFY2(!freshClaims->error(), qPrintable(freshClaims->error().errorString()));
+    // The same token through the Bearer-only overload is refused by the server, typed.
+    JsonReply *asBearer = client->userInfo(tokens.accessToken());
+    QVERIFY(waitFinished(asBearer));
+    QCOMPARE(asBearer->error().code(), ErrorCode::AuthenticationChallenge);
+    delete fresh;
+
     // The DPoP-bound token replayed as Bearer is refused, typed.
     ResourceReply *replay = client->resourceRequest("GET", userinfo, tokens.accessToken(), QStringLiteral("Bearer"));
     QVERIFY(waitFinished(replay));
