@@ -20,9 +20,10 @@ packages=(
 )
 if [ $want_tests = 1 ]; then
   packages+=(
-    qml6-module-qttest clang libclang-rt-14-dev chromium qt6-documentation-tools
+    qml6-module-qttest clang libclang-rt-14-dev chromium
     xvfb xauth x11-apps netpbm fonts-dejavu-core
     libsecret-1-0 gnome-keyring dbus-daemon dbus-bin
+    qt6-documentation-tools
   )
 fi
 # Node.js: any Node with npm will do to run `npm ci`; the local authorization server itself
