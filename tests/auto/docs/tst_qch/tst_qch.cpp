@@ -5,6 +5,7 @@
 // badly, not about what is not documented at all).
 
 #include <QtCore/QDir>
+#include <QtCore/QDirIterator>
 #include <QtCore/QFile>
 #include <QtCore/QHash>
 #include <QtCore/QRegularExpression>
@@ -295,6 +296,7 @@ private Q_SLOTS:
     void guidePages_data();
     void guidePages();
     void everyPublicDeclarationIsDocumented();
+    void noInternalReferences();
 
 private:
     QTemporaryDir m_dir;
@@ -429,6 +431,46 @@ void tst_Qch::everyPublicDeclarationIsDocumented()
         qWarning().noquote() << "Undocumented (add a /*! \\fn / \\property / ... */ block under docs/src/reference):\n "
                              << problems.join(QLatin1String("\n  "));
     QCOMPARE(problems.size(), 0);
+}
+
+// What users read (public headers, the reference and guides, docs/*.md) names no internal
+// bookkeeping: issue numbers or ids of the project's security checklist ("(G8)", "section J4").
+// docs/security-checklist-coverage.md is the developer document built on those ids.
+void tst_Qch::noInternalReferences()
+{
+    const QRegularExpression internal(QStringLiteral(
+            "\\bissue\\s+#?\\d+|\\(([A-M]\\d{1,2})(,\\s*[A-M]\\d{1,2})*\\)|\\bsection [A-M]\\d*\\b(?![.\\d])"
+            "|security checklist|checklist (line|id|item)"),
+            QRegularExpression::CaseInsensitiveOption);
+    QStringList files;
+    const QDir headers(QStringLiteral(OAUTH4QT_TEST_PUBLIC_HEADERS));
+    for (const QString &name : headers.entryList({ QStringLiteral("*.h") }, QDir::Files))
+        files << headers.filePath(name);
+    const QDir docs(QStringLiteral(OAUTH4QT_TEST_DOCS_SOURCE));
+    for (const QString &name : docs.entryList({ QStringLiteral("*.md") }, QDir::Files)) {
+        if (name != QLatin1String("security-checklist-coverage.md"))
+            files << docs.filePath(name);
+    }
+    for (const QString &sub : { QStringLiteral("src"), QStringLiteral("snippets") }) {
+        QDirIterator it(docs.filePath(sub), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+    }
+    QVERIFY(files.size() > 30);
+    QStringList found;
+    for (const QString &path : std::as_const(files)) {
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QRegularExpressionMatch m = internal.match(lines.at(i));
+            if (m.hasMatch())
+                found << QStringLiteral("%1:%2: %3").arg(path).arg(i + 1).arg(m.captured(0));
+        }
+    }
+    if (!found.isEmpty())
+        qWarning().noquote() << "Internal references in user-facing text:\n " << found.join(QLatin1String("\n  "));
+    QCOMPARE(found.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Qch)
