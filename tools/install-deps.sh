@@ -2,7 +2,8 @@
 # Installs what oauth4qt needs on Debian bookworm, trixie or sid (run as root; uses apt-get and npm).
 #   tools/install-deps.sh          build + demo: Qt 6, OpenSSL 3, CMake, Node.js for the local server
 #   tools/install-deps.sh --test   also what the test suite needs: clang (fuzzers), Chromium
-#                                  (end-to-end), Xvfb (screenshots), gnome-keyring (keychain tests)
+#                                  (end-to-end), Xvfb (screenshots), gnome-keyring (keychain tests),
+#                                  QDoc and qhelpgenerator (the API reference)
 # Packages already installed are not installed again; apt is not touched when nothing is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,7 @@ if [ $want_tests = 1 ]; then
     qml6-module-qttest clang @CLANG_RT@ chromium
     xvfb xauth x11-apps netpbm fonts-dejavu-core
     libsecret-1-0 gnome-keyring dbus-daemon dbus-bin
+    qt6-documentation-tools
   )
 fi
 # Node.js: any Node with npm will do to run `npm ci`; the local authorization server itself

@@ -20,7 +20,7 @@ class BackchannelAuthenticationFlowPrivate;
     server to authenticate a user identified by exactly one of loginHint, idTokenHint or
     loginHintToken on their own device (showing bindingMessage), then obtains the tokens.
 
-    Poll mode (default): the flow polls the token endpoint like the device grant (section J4):
+    Poll mode (default): the flow polls the token endpoint like the device grant:
     never before interval, slow_down adds 5 s for all later polls, authorization_pending keeps
     polling; access_denied, expired_token and any other error stop; the request expires after
     expires_in. Ping mode: the server calls the application's notification endpoint; the

@@ -147,7 +147,7 @@ public:
     */
     TokenReply *requestToken(const QString &grantType, const Parameters &parameters = {});
 
-    // --- OpenID Connect (issue 3) ---
+    // --- OpenID Connect ---
     /*!
         refresh_token grant for a session with an ID Token: like refreshToken(), and an ID Token
         in the response must keep the iss and sub of \a previousIdTokenClaims (the original
@@ -212,25 +212,25 @@ public:
     */
     JsonReply *validateAccessToken(const QString &accessToken, const QString &audience,
                                    const QStringList &algorithms = {});
-    // --- end OpenID Connect (issue 3) ---
+    // --- end OpenID Connect ---
 
-    // --- Authorization requests (issue 4) ---
+    // --- Authorization requests ---
     /*!
         Pushed authorization request (RFC 9126): POSTs \a parameters (the whole authorization
         request, or client_id + request for a signed request object) with the client's
         authentication to pushed_authorization_request_endpoint (MissingEndpoint when the server
-        has none). Only 201 is accepted (H1); request_uri must be a non-empty string and
+        has none). Only 201 is accepted; request_uri must be a non-empty string and
         expires_in a positive integer. A 400 fails with OAuthError, 429/503 with RateLimited,
-        anything else with UnexpectedStatus (H3). result() holds the response: the front channel
+        anything else with UnexpectedStatus. result() holds the response: the front channel
         then carries only client_id and request_uri. AuthorizationCodeFlow calls this.
     */
     JsonReply *pushAuthorizationRequest(const Parameters &parameters);
-    // --- end Authorization requests (issue 4) ---
+    // --- end Authorization requests ---
 
     //! The HTTP pipeline (for the library's flows).
     HttpTransport *transport() const;
 
-    // --- DPoP, device, CIBA (issue 5) ---
+    // --- DPoP, device, CIBA ---
     Q_PROPERTY(OAuth4Qt::DPoPKey dpopKey READ dpopKey WRITE setDPoPKey NOTIFY dpopKeyChanged FINAL)
     Q_PROPERTY(bool dpopRequired READ isDPoPRequired WRITE setDPoPRequired NOTIFY dpopRequiredChanged FINAL)
     Q_PROPERTY(bool dpopForIntrospectionAndRevocation READ dpopForIntrospectionAndRevocation WRITE setDPoPForIntrospectionAndRevocation NOTIFY dpopForIntrospectionAndRevocationChanged FINAL)
@@ -246,7 +246,7 @@ public:
     */
     DPoPKey dpopKey() const;
     void setDPoPKey(const DPoPKey &key);
-    //! With a DPoP key: refuse a token response whose token_type is Bearer (G8). Default false.
+    //! With a DPoP key: refuse a token response whose token_type is Bearer. Default false.
     bool isDPoPRequired() const;
     void setDPoPRequired(bool required);
     //! With a DPoP key: also send proofs to the introspection and revocation endpoints. Default true.
@@ -273,7 +273,7 @@ public:
                                    const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 
     /*!
-        The device authorization request (RFC 8628 3.1), validated (J1): result() holds
+        The device authorization request (RFC 8628 3.1), validated: result() holds
         device_code, user_code, verification_uri, verification_uri_complete (when sent),
         expires_in and interval (5 when absent). Never carries a DPoP proof.
         DeviceAuthorizationFlow drives the whole grant.
@@ -282,7 +282,7 @@ public:
     /*!
         The CIBA backchannel authentication request (OpenID CIBA 7.1) with \a parameters
         (scope, login_hint / id_token_hint / login_hint_token, binding_message, requested_expiry,
-        client_notification_token, ...), validated (J4): result() holds auth_req_id, expires_in
+        client_notification_token, ...), validated: result() holds auth_req_id, expires_in
         and interval (when sent). BackchannelAuthenticationFlow drives the whole grant.
     */
     JsonReply *requestBackchannelAuthentication(const Parameters &parameters);
@@ -292,7 +292,7 @@ Q_SIGNALS:
     void dpopRequiredChanged();
     void dpopForIntrospectionAndRevocationChanged();
 public:
-    // --- end of DPoP, device, CIBA (issue 5) ---
+    // --- end of DPoP, device, CIBA ---
 
 Q_SIGNALS:
     void issuerChanged();

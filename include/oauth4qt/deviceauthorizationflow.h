@@ -25,7 +25,7 @@ class DeviceAuthorizationFlowPrivate;
     denied, the code expired (expiresIn, counting down in remainingTime) or cancel() was called.
     Exactly one of granted() and failed() is emitted per start().
 
-    Polling follows section J of the security checklist: interval (5 s when the server names
+    Polling follows RFC 8628 section 3.5: interval (5 s when the server names
     none), slow_down adds 5 s for all later polls, authorization_pending keeps polling, network
     failures back off and keep polling, Retry-After is respected, any other error stops.
 

@@ -11,8 +11,8 @@ class IdTokenValidatorData;
 
 /*!
     \class OAuth4Qt::IdTokenValidator
-    Synchronous OpenID Connect ID Token validation (OpenID Connect Core 3.1.3.7, section D of
-    the security checklist) given the keys. The Client runs it on every token response carrying
+    Synchronous OpenID Connect ID Token validation (OpenID Connect Core 3.1.3.7)
+    given the keys. The Client runs it on every token response carrying
     an ID Token, after fetching the issuer's JWKS; applications can use it directly.
 
     The signature is always verified. On top of JwtValidator's checks:
@@ -36,7 +36,7 @@ class IdTokenValidatorData;
         be before now - tolerance (AuthTimeTooOld); auth_time must always be a number;
     \li \c at_hash / \c c_hash / \c s_hash, when present and the value is known, must match
         (HashMismatch): left half of SHA-256/384/512 by the alg's size, SHA-512 for EdDSA;
-    \li refresh (C13): \c iss and \c sub must equal the original ID Token's (IssuerMismatch /
+    \li refresh: \c iss and \c sub must equal the original ID Token's (IssuerMismatch /
         SubjectMismatch) when previousIssuer()/previousSubject() are set.
     \endlist
 */

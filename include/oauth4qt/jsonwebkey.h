@@ -130,7 +130,7 @@ public:
     qsizetype size() const { return m_keys.size(); }
 
     /*!
-        Keys usable to verify a JWS with \a alg and optional \a kid (section F of the checklist):
+        Keys usable to verify a JWS with \a alg and optional \a kid:
         filters on kty/crv/size for alg, "use" (sig), "key_ops" (verify), "alg", and kid when given.
         With a kid, exactly the keys with that kid; without one, every candidate.
     */

@@ -33,7 +33,7 @@ class JwtValidatorData;
         \c jku, \c x5u, \c jwk and \c x5c headers are ignored (never trusted);
     \li \c alg: "none" never, otherwise one of allowedAlgorithms(): AlgorithmNotAllowed;
         HS256/384/512 verify with secret() only (never with a JWKS key), and only when listed;
-    \li key selection (section F): JsonWebKeySet::candidates(alg, kid); with a kid exactly one
+    \li key selection: JsonWebKeySet::candidates(alg, kid); with a kid exactly one
         key must match (none: KeyNotFound, several: AmbiguousKey); without a kid a single
         candidate is used and several are refused (AmbiguousKey: a kid is then required);
     \li the signature, always: InvalidSignature;

@@ -27,7 +27,7 @@ class TokenSessionPrivate;
     - freshAccessToken() hands out a TokenReply with a currently valid access token: when a
       refresh is needed, any number of concurrent callers share exactly one refresh request;
     - refresh-token rotation: a new refresh_token replaces the old one, none keeps it; an ID
-      Token's iss/sub must stay the same (C13);
+      Token's iss/sub must stay the same;
     - invalid_grant (or another final refusal of the refresh token) ends the session: tokens
       are dropped, the store entry removed, sessionEnded() emitted; nothing retries in a loop;
     - with a store(), every change is saved (refresh token, access token, DPoP key of the

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Snippet of the desktop sign-in guide (QML). Loaded by tst_docsnippets.
+//! [qml]
+import QtQuick
+import OAuth4Qt
+
+Item {
+    AuthorizationCodeFlow {
+        id: signIn
+        issuer: "https://id.example.com"
+        clientId: "my-desktop-app"
+        scope: "openid profile offline_access"
+        onGranted: tokens => session.setTokens(tokens)
+        onFailed: error => console.warn(error.codeName, error.errorString)
+    }
+
+    TokenSession {
+        id: session
+        client: signIn.client
+    }
+
+    // signIn.start() from a button; signIn.status tells what it is doing:
+    readonly property bool busy: signIn.status === AuthorizationCodeFlow.Status.AwaitingBrowser
+                                 || signIn.status === AuthorizationCodeFlow.Status.Exchanging
+    readonly property string userName: session.idTokenClaims.name || ""
+}
+//! [qml]
