@@ -19,6 +19,8 @@
 #include <oauth4qt/urischemehandler.h>
 
 #include <QtCore/qobject.h>
+#include <QtCore/qpointer.h>
+#include <QtQml/qjsvalue.h>
 #include <QtQml/qqml.h>
 
 // The OAuth4Qt namespace's enums as OAuth.ErrorCode.Timeout, OAuth.ErrorCategory.Transport.
@@ -62,13 +64,7 @@ struct OAuth4QtQmlServerMetadata
 
 // --- Objects --------------------------------------------------------------------------------
 
-struct OAuth4QtQmlClient
-{
-    Q_GADGET
-    QML_FOREIGN(OAuth4Qt::Client)
-    QML_NAMED_ELEMENT(Client)
-    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
-};
+// Client: oauth4qtqmlclient_p.h (its operations for QML). Replies: oauth4qtqmlreplies_p.h.
 
 struct OAuth4QtQmlDeviceAuthorizationFlow
 {
@@ -86,8 +82,11 @@ struct OAuth4QtQmlBackchannelAuthenticationFlow
     Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
-// TokenSession::setTokens() is not invokable in C++; the extension adds it for QML
-// (session.setTokens(flow.tokens) in onGranted).
+// The TokenSession operations for QML (an extension: the core class has no QML-specific API):
+// session.setTokens(flow.tokens) in onGranted, session.tokens(), and the asynchronous
+// freshAccessToken([callback]) and resourceRequest(method, url, [options], [callback]) returning
+// replies (oauth4qtqmlreplies_p.h); endSessionUrl({ postLogoutRedirectUri, state, uiLocales })
+// with the session's ID Token as id_token_hint (read it before endSession()).
 class OAuth4QtQmlTokenSessionExtension : public QObject
 {
     Q_OBJECT
@@ -96,18 +95,16 @@ public:
         : QObject(parent), m_session(qobject_cast<OAuth4Qt::TokenSession *>(parent))
     {
     }
-    Q_INVOKABLE void setTokens(const OAuth4Qt::TokenResponse &tokens)
-    {
-        if (m_session)
-            m_session->setTokens(tokens);
-    }
-    Q_INVOKABLE OAuth4Qt::TokenResponse tokens() const
-    {
-        return m_session ? m_session->tokens() : OAuth4Qt::TokenResponse();
-    }
+    Q_INVOKABLE void setTokens(const OAuth4Qt::TokenResponse &tokens);
+    Q_INVOKABLE OAuth4Qt::TokenResponse tokens() const;
+    Q_INVOKABLE OAuth4Qt::TokenReply *freshAccessToken(const QJSValue &callback = QJSValue());
+    Q_INVOKABLE OAuth4Qt::ResourceReply *resourceRequest(const QString &method, const QUrl &url,
+                                                         const QJSValue &options = QJSValue(),
+                                                         const QJSValue &callback = QJSValue());
+    Q_INVOKABLE QUrl endSessionUrl(const QJSValue &options = QJSValue()) const;
 
 private:
-    OAuth4Qt::TokenSession *m_session;
+    QPointer<OAuth4Qt::TokenSession> m_session;
 };
 
 struct OAuth4QtQmlTokenSession

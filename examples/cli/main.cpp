@@ -101,7 +101,11 @@ QString kindOf(ErrorCategory category)
 
 int printError(const Error &error)
 {
-    writeJson(errorObject(kindOf(error.category()), error.codeName(), error.errorString(), error.httpStatus(),
+    // errorString() is the end-user sentence; a command-line tool also shows the detail.
+    const QString message = error.detail().isEmpty()
+        ? error.errorString()
+        : error.errorString() + QStringLiteral(" [") + error.detail() + QLatin1Char(']');
+    writeJson(errorObject(kindOf(error.category()), error.codeName(), message, error.httpStatus(),
                           error.oauthError(), error.oauthErrorDescription()));
     return exitStatusOf(error.category());
 }

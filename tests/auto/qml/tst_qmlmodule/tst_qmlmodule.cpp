@@ -93,6 +93,31 @@ private:
     bool m_enabled = true;
 };
 
+// Counts destroyed objects (context property "tracker"): tells whether the garbage collector
+// freed a reply (QML has no destroyed() signal for objects it did not create).
+class ObjectTracker : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int destroyedCount READ destroyedCount NOTIFY destroyedCountChanged FINAL)
+
+public:
+    int destroyedCount() const { return m_destroyedCount; }
+    Q_INVOKABLE void watch(QObject *object)
+    {
+        if (object)
+            connect(object, &QObject::destroyed, this, [this] {
+                ++m_destroyedCount;
+                Q_EMIT destroyedCountChanged();
+            });
+    }
+
+Q_SIGNALS:
+    void destroyedCountChanged();
+
+private:
+    int m_destroyedCount = 0;
+};
+
 class Setup : public QObject
 {
     Q_OBJECT
@@ -118,6 +143,7 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("peer"), peer);
 
         engine->rootContext()->setContextProperty(QStringLiteral("browser"), m_browser.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("tracker"), &m_tracker);
     }
 
     void cleanupTestCase()
@@ -128,6 +154,7 @@ public Q_SLOTS:
 
 private:
     std::unique_ptr<TestBrowser> m_browser;
+    ObjectTracker m_tracker;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_qmlmodule, Setup)
