@@ -41,7 +41,7 @@ class RedirectHandler;
     \endcode
 
     Each start() ends in exactly one of granted() or failed() (cancel() and the overall timeout
-    fail with Cancelled / Timeout).
+    fail with Cancelled / Timeout; after cancel() the status is Cancelled).
 
     The browser: the authorization URL is handed to the browser opener. The default opener runs
     the platform's URL opener (xdg-open, open, or the Windows shell) without QtGui; the QML module
@@ -77,12 +77,28 @@ class OAUTH4QT_EXPORT AuthorizationCodeFlow : public QObject
     // State.
     Q_PROPERTY(int timeout READ timeout WRITE setTimeout NOTIFY timeoutChanged FINAL)
     Q_PROPERTY(OAuth4Qt::AuthorizationCodeFlow::Status status READ status NOTIFY statusChanged FINAL)
+    Q_PROPERTY(bool running READ isRunning NOTIFY statusChanged FINAL)
     Q_PROPERTY(QUrl authorizationUrl READ authorizationUrl NOTIFY authorizationUrlChanged FINAL)
     Q_PROPERTY(OAuth4Qt::TokenResponse tokens READ tokens NOTIFY statusChanged FINAL)
     Q_PROPERTY(OAuth4Qt::Error error READ error NOTIFY statusChanged FINAL)
 
 public:
-    enum class Status { Idle, AwaitingBrowser, Exchanging, Granted, Failed };
+    /*!
+        The status model shared by every flow (AuthorizationCodeFlow, DeviceAuthorizationFlow,
+        BackchannelAuthenticationFlow: same names, same values; see docs/flow-status.md).
+        Here: Requesting during discovery, PAR and the code exchange; AwaitingUser while the
+        browser is open. AwaitingBrowser and Exchanging are the former names.
+    */
+    enum class Status {
+        Idle,            //!< not started
+        Requesting,      //!< a request to the server is under way
+        AwaitingUser,    //!< waiting for the user to sign in in the browser
+        Granted,         //!< tokens() holds the tokens
+        Failed,          //!< error() says why
+        Cancelled,       //!< cancel() (or a new start()) ended the attempt
+        AwaitingBrowser = AwaitingUser, //!< former name of AwaitingUser
+        Exchanging = Requesting,        //!< former name of the code exchange step (Requesting)
+    };
     Q_ENUM(Status)
 
     using BrowserOpener = std::function<bool(const QUrl &url)>;
@@ -150,6 +166,8 @@ public:
     static void setDefaultBrowserOpener(const BrowserOpener &opener);
 
     Status status() const;
+    //! Requesting or AwaitingUser: an attempt is under way.
+    bool isRunning() const;
     QUrl authorizationUrl() const;
     TokenResponse tokens() const;
     Error error() const;
