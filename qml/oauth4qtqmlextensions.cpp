@@ -164,38 +164,6 @@ void toRequestBody(const QJSValue &options, QByteArray *body, QList<std::pair<QB
 
 using namespace OAuth4QtQml;
 
-// --- ResourceReply --------------------------------------------------------------------------
-
-OAuth4QtQmlResourceReplyExtension::OAuth4QtQmlResourceReplyExtension(QObject *parent)
-    : QObject(parent), m_reply(qobject_cast<ResourceReply *>(parent))
-{
-    if (m_reply)
-        connect(m_reply, &Reply::finished, this, &OAuth4QtQmlResourceReplyExtension::finished);
-}
-
-QString OAuth4QtQmlResourceReplyExtension::text() const
-{
-    return m_reply ? QString::fromUtf8(m_reply->body()) : QString();
-}
-
-QJsonValue OAuth4QtQmlResourceReplyExtension::json() const
-{
-    if (!m_reply)
-        return QJsonValue(QJsonValue::Undefined);
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(m_reply->body(), &error);
-    if (error.error != QJsonParseError::NoError)
-        return QJsonValue(QJsonValue::Undefined);
-    if (document.isArray())
-        return document.array();
-    return document.object();
-}
-
-QString OAuth4QtQmlResourceReplyExtension::headerValue(const QString &name) const
-{
-    return m_reply ? QString::fromUtf8(m_reply->header(name.toUtf8())) : QString();
-}
-
 // --- Client ---------------------------------------------------------------------------------
 
 OAuth4QtQmlClientExtension::OAuth4QtQmlClientExtension(QObject *parent)

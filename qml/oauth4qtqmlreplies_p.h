@@ -14,6 +14,10 @@
 // then belongs to the JavaScript engine: the garbage collector frees it once no JavaScript
 // reference remains. The application never calls deleteLater() on it. Destroying the Client
 // (or TokenSession) ends replies still running silently.
+//
+// The operations are those of a Client or TokenSession declared in QML (the module's extension
+// objects apply to objects QML created): declare a Client and assign it to a flow's client
+// rather than calling operations on a flow's own Client.
 
 #include <oauth4qt/registrationreply.h>
 #include <oauth4qt/reply.h>
@@ -48,27 +52,6 @@ R *adoptReply(QObject *context, R *reply, const QJSValue &callback)
 void splitCallback(QJSValue *options, QJSValue *callback);
 
 } // namespace OAuth4QtQml
-
-// ResourceReply.body is an ArrayBuffer in QML; text and json read it as UTF-8 / JSON, and
-// headerValue(name) gives a header as a string.
-class OAuth4QtQmlResourceReplyExtension : public QObject
-{
-    Q_OBJECT
-    Q_PROPERTY(QString text READ text NOTIFY finished FINAL)
-    Q_PROPERTY(QJsonValue json READ json NOTIFY finished FINAL)
-public:
-    explicit OAuth4QtQmlResourceReplyExtension(QObject *parent);
-    QString text() const;
-    QJsonValue json() const;
-    //! The first value of header \a name (case-insensitive); empty when absent.
-    Q_INVOKABLE QString headerValue(const QString &name) const;
-
-Q_SIGNALS:
-    void finished();
-
-private:
-    OAuth4Qt::ResourceReply *m_reply;
-};
 
 struct OAuth4QtQmlReply
 {
@@ -121,6 +104,5 @@ struct OAuth4QtQmlResourceReply
     QML_FOREIGN(OAuth4Qt::ResourceReply)
     QML_NAMED_ELEMENT(ResourceReply)
     QML_UNCREATABLE("Replies are returned by Client and TokenSession operations")
-    QML_EXTENDED(OAuth4QtQmlResourceReplyExtension)
     Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
