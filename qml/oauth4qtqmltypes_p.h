@@ -158,10 +158,12 @@ struct OAuth4QtQmlLoopbackListener
     Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
-struct OAuth4QtQmlUriSchemeHandler
+// The core UriSchemeHandler is the base of the QML UriSchemeHandler
+// (oauth4qtqmlurischemehandler_p.h), which registers itself with QDesktopServices.
+struct OAuth4QtQmlUriSchemeHandlerBase
 {
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::UriSchemeHandler)
-    QML_NAMED_ELEMENT(UriSchemeHandler)
+    QML_ANONYMOUS
     Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };

@@ -3,6 +3,7 @@
 
 #include <oauth4qt/client.h>
 #include <oauth4qt/error.h>
+#include <oauth4qt/redirecthandler.h>
 #include <oauth4qt/tokenresponse.h>
 
 #include <QtCore/qobject.h>
@@ -74,6 +75,8 @@ class OAUTH4QT_EXPORT AuthorizationCodeFlow : public QObject
     Q_PROPERTY(int redirectPort READ redirectPort WRITE setRedirectPort NOTIFY redirectPortChanged FINAL)
     Q_PROPERTY(QString redirectPath READ redirectPath WRITE setRedirectPath NOTIFY redirectPathChanged FINAL)
     Q_PROPERTY(QUrl redirectUri READ redirectUri NOTIFY redirectUriChanged FINAL)
+    // null: the built-in loopback listener (read back once start() created it).
+    Q_PROPERTY(OAuth4Qt::RedirectHandler *redirectHandler READ redirectHandler WRITE setRedirectHandler NOTIFY redirectHandlerChanged FINAL)
     // State.
     Q_PROPERTY(int timeout READ timeout WRITE setTimeout NOTIFY timeoutChanged FINAL)
     Q_PROPERTY(OAuth4Qt::AuthorizationCodeFlow::Status status READ status NOTIFY statusChanged FINAL)
@@ -146,8 +149,12 @@ public:
     void setRedirectPath(const QString &path);
     //! The redirect URI of the current attempt (known once start() bound the listener).
     QUrl redirectUri() const;
-    //! Use another redirect handler (e.g. a UriSchemeHandler) instead of the loopback listener.
-    //! The flow does not take ownership.
+    /*!
+        Use another redirect handler (e.g. a UriSchemeHandler for a private-use scheme or a
+        claimed https URL) instead of the loopback listener; nullptr: the loopback listener
+        again. Takes effect at the next start(). The flow does not take ownership. In QML:
+        redirectHandler: UriSchemeHandler { redirectUri: "com.example.app:/callback" }.
+    */
     void setRedirectHandler(RedirectHandler *handler);
     RedirectHandler *redirectHandler() const;
 
@@ -202,6 +209,7 @@ Q_SIGNALS:
     void redirectPortChanged();
     void redirectPathChanged();
     void redirectUriChanged();
+    void redirectHandlerChanged();
     void timeoutChanged();
     void statusChanged();
     void authorizationUrlChanged();

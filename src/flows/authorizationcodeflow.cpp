@@ -547,7 +547,13 @@ OAUTH4QT_FLOW_SETTER(int, timeout, setTimeout, timeoutChanged)
 
 QUrl AuthorizationCodeFlow::redirectUri() const { return d->redirectUri; }
 
-void AuthorizationCodeFlow::setRedirectHandler(RedirectHandler *handler) { d->customHandler = handler; }
+void AuthorizationCodeFlow::setRedirectHandler(RedirectHandler *handler)
+{
+    if (d->customHandler == handler)
+        return;
+    d->customHandler = handler;
+    Q_EMIT redirectHandlerChanged();
+}
 
 RedirectHandler *AuthorizationCodeFlow::redirectHandler() const
 {
