@@ -180,6 +180,20 @@ TestCase {
         compare(resource.status, 0)
     }
 
+    function test_abortResourceRequest() {
+        let called = null
+        const resource = emptySession.resourceRequest("GET", "https://api.example.test/", r => { called = r })
+        compare(resource.isFinished, false)
+        resource.abort()
+        compare(resource.isFinished, true)
+        compare(resource.error.code, OAuth.ErrorCode.Cancelled)
+        compare(called, resource) // the callback runs once, from abort()
+        called = null
+        wait(50) // the fresh-token step, still finishing, does not finish the reply again
+        compare(called, null)
+        compare(resource.error.code, OAuth.ErrorCode.Cancelled)
+    }
+
     function test_dpop() {
         const tokens = signIn(dpopFlow)
         compare(tokens.tokenType, "DPoP")
