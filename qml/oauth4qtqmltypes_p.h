@@ -21,6 +21,8 @@
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qobject.h>
 #include <QtCore/qvariantmap.h>
+#include <QtCore/qpointer.h>
+#include <QtQml/qjsvalue.h>
 #include <QtQml/qqml.h>
 
 // The OAuth4Qt namespace's enums as OAuth.ErrorCode.Timeout, OAuth.ErrorCategory.Transport.
@@ -64,13 +66,7 @@ struct OAuth4QtQmlServerMetadata
 
 // --- Objects --------------------------------------------------------------------------------
 
-struct OAuth4QtQmlClient
-{
-    Q_GADGET
-    QML_FOREIGN(OAuth4Qt::Client)
-    QML_NAMED_ELEMENT(Client)
-    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
-};
+// Client: oauth4qtqmlclient_p.h (its operations for QML). Replies: oauth4qtqmlreplies_p.h.
 
 struct OAuth4QtQmlDeviceAuthorizationFlow
 {
@@ -88,10 +84,14 @@ struct OAuth4QtQmlBackchannelAuthenticationFlow
     Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
-// TokenSession::setTokens() is not invokable in C++; the extension adds it for QML
-// (session.setTokens(flow.tokens) in onGranted). It also gives idTokenClaims a type that QML
-// tooling knows on every Qt 6 (QJsonObject is not described in Qt 6.4's builtin types, so
-// qmllint and Qt Creator could not type session.idTokenClaims); at run time both are a JS object.
+// The TokenSession operations for QML (an extension: the core class has no QML-specific API):
+// session.setTokens(flow.tokens) in onGranted, session.tokens(), and the asynchronous
+// freshAccessToken([callback]) and resourceRequest(method, url, [options], [callback]) returning
+// replies (oauth4qtqmlreplies_p.h); endSessionUrl({ postLogoutRedirectUri, state, uiLocales })
+// with the session's ID Token as id_token_hint (read it before endSession()).
+// It also gives idTokenClaims a type that QML tooling knows on every Qt 6 (QJsonObject is not
+// described in Qt 6.4's builtin types, so qmllint and Qt Creator could not type
+// session.idTokenClaims); at run time both are a JS object.
 class OAuth4QtQmlTokenSessionExtension : public QObject
 {
     Q_OBJECT
@@ -112,18 +112,16 @@ Q_SIGNALS:
     void idTokenClaimsChanged();
 
 public:
-    Q_INVOKABLE void setTokens(const OAuth4Qt::TokenResponse &tokens)
-    {
-        if (m_session)
-            m_session->setTokens(tokens);
-    }
-    Q_INVOKABLE OAuth4Qt::TokenResponse tokens() const
-    {
-        return m_session ? m_session->tokens() : OAuth4Qt::TokenResponse();
-    }
+    Q_INVOKABLE void setTokens(const OAuth4Qt::TokenResponse &tokens);
+    Q_INVOKABLE OAuth4Qt::TokenResponse tokens() const;
+    Q_INVOKABLE OAuth4Qt::TokenReply *freshAccessToken(const QJSValue &callback = QJSValue());
+    Q_INVOKABLE OAuth4Qt::ResourceReply *resourceRequest(const QString &method, const QUrl &url,
+                                                         const QJSValue &options = QJSValue(),
+                                                         const QJSValue &callback = QJSValue());
+    Q_INVOKABLE QUrl endSessionUrl(const QJSValue &options = QJSValue()) const;
 
 private:
-    OAuth4Qt::TokenSession *m_session;
+    QPointer<OAuth4Qt::TokenSession> m_session;
 };
 
 struct OAuth4QtQmlTokenSession
@@ -177,10 +175,12 @@ struct OAuth4QtQmlLoopbackListener
     Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };
 
-struct OAuth4QtQmlUriSchemeHandler
+// The core UriSchemeHandler is the base of the QML UriSchemeHandler
+// (oauth4qtqmlurischemehandler_p.h), which registers itself with QDesktopServices.
+struct OAuth4QtQmlUriSchemeHandlerBase
 {
     Q_GADGET
     QML_FOREIGN(OAuth4Qt::UriSchemeHandler)
-    QML_NAMED_ELEMENT(UriSchemeHandler)
+    QML_ANONYMOUS
     Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 };

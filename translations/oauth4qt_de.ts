@@ -4,7 +4,7 @@
 <context>
     <name>OAuth4Qt::Error</name>
     <message>
-        <location filename="../src/core/error.cpp" line="+20"/>
+        <location filename="../src/core/error.cpp" line="+21"/>
         <source>No error</source>
         <translation>Kein Fehler</translation>
     </message>
@@ -259,21 +259,73 @@
         <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>The sign-in is no longer valid. Please sign in again.</source>
+        <translation>Die Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Please sign in again.</source>
+        <translation>Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server does not accept this application&apos;s credentials.</source>
+        <translation>Der Server akzeptiert die Zugangsdaten dieser Anwendung nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This application is not allowed to make this request.</source>
+        <translation>Diese Anwendung darf diese Anfrage nicht stellen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access was denied.</source>
+        <translation>Der Zugriff wurde verweigert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The requested permissions are not available.</source>
+        <translation>Die angeforderten Berechtigungen sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You do not have permission for this action.</source>
+        <translation>Sie haben keine Berechtigung für diese Aktion.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request has expired. Please start again.</source>
+        <translation>Die Anfrage ist abgelaufen. Bitte beginnen Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server had a problem. Please try again later.</source>
+        <translation>Auf dem Server ist ein Problem aufgetreten. Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server is temporarily unavailable. Please try again later.</source>
+        <translation>Der Server ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+146"/>
         <source>Unknown error.</source>
         <translation>Unbekannter Fehler.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Server error: %1.</source>
         <extracomment>%1 is the OAuth error code sent by the server, e.g. invalid_grant</extracomment>
-        <translation>Serverfehler: %1.</translation>
+        <translation type="vanished">Serverfehler: %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>(HTTP status %1)</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation>(HTTP-Status %1)</translation>
+        <translation type="vanished">(HTTP-Status %1)</translation>
     </message>
 </context>
 <context>

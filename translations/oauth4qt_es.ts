@@ -4,7 +4,7 @@
 <context>
     <name>OAuth4Qt::Error</name>
     <message>
-        <location filename="../src/core/error.cpp" line="+20"/>
+        <location filename="../src/core/error.cpp" line="+21"/>
         <source>No error</source>
         <translation>Sin errores</translation>
     </message>
@@ -259,21 +259,73 @@
         <translation>Se canceló la operación.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>The sign-in is no longer valid. Please sign in again.</source>
+        <translation>El inicio de sesión ya no es válido. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Please sign in again.</source>
+        <translation>Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server does not accept this application&apos;s credentials.</source>
+        <translation>El servidor no acepta las credenciales de esta aplicación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This application is not allowed to make this request.</source>
+        <translation>Esta aplicación no tiene permiso para realizar esta solicitud.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access was denied.</source>
+        <translation>Se denegó el acceso.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The requested permissions are not available.</source>
+        <translation>Los permisos solicitados no están disponibles.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You do not have permission for this action.</source>
+        <translation>No tiene permiso para realizar esta acción.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request has expired. Please start again.</source>
+        <translation>La solicitud ha caducado. Vuelva a empezar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server had a problem. Please try again later.</source>
+        <translation>El servidor tuvo un problema. Inténtelo de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server is temporarily unavailable. Please try again later.</source>
+        <translation>El servidor no está disponible temporalmente. Inténtelo de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <location line="+146"/>
         <source>Unknown error.</source>
         <translation>Error desconocido.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Server error: %1.</source>
         <extracomment>%1 is the OAuth error code sent by the server, e.g. invalid_grant</extracomment>
-        <translation>Error del servidor: %1.</translation>
+        <translation type="vanished">Error del servidor: %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>(HTTP status %1)</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation>(estado HTTP %1)</translation>
+        <translation type="vanished">(estado HTTP %1)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>OAuth4Qt::Error</name>
     <message>
-        <location filename="../src/core/error.cpp" line="+20"/>
+        <location filename="../src/core/error.cpp" line="+21"/>
         <source>No error</source>
         <translation>Aucune erreur</translation>
     </message>
@@ -259,21 +259,73 @@
         <translation>L’opération a été annulée.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>The sign-in is no longer valid. Please sign in again.</source>
+        <translation>La connexion n’est plus valide. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Please sign in again.</source>
+        <translation>Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server does not accept this application&apos;s credentials.</source>
+        <translation>Le serveur n’accepte pas les identifiants de cette application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This application is not allowed to make this request.</source>
+        <translation>Cette application n’est pas autorisée à effectuer cette requête.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access was denied.</source>
+        <translation>L’accès a été refusé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The requested permissions are not available.</source>
+        <translation>Les autorisations demandées ne sont pas disponibles.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You do not have permission for this action.</source>
+        <translation>Vous n’avez pas l’autorisation d’effectuer cette action.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request has expired. Please start again.</source>
+        <translation>La demande a expiré. Veuillez recommencer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server had a problem. Please try again later.</source>
+        <translation>Le serveur a rencontré un problème. Veuillez réessayer plus tard.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server is temporarily unavailable. Please try again later.</source>
+        <translation>Le serveur est temporairement indisponible. Veuillez réessayer plus tard.</translation>
+    </message>
+    <message>
+        <location line="+146"/>
         <source>Unknown error.</source>
         <translation>Erreur inconnue.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Server error: %1.</source>
         <extracomment>%1 is the OAuth error code sent by the server, e.g. invalid_grant</extracomment>
-        <translation>Erreur du serveur : %1.</translation>
+        <translation type="vanished">Erreur du serveur : %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>(HTTP status %1)</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation>(statut HTTP %1)</translation>
+        <translation type="vanished">(statut HTTP %1)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>OAuth4Qt::Error</name>
     <message>
-        <location filename="../src/core/error.cpp" line="+20"/>
+        <location filename="../src/core/error.cpp" line="+21"/>
         <source>No error</source>
         <translation>エラーはありません</translation>
     </message>
@@ -259,21 +259,73 @@
         <translation>操作はキャンセルされました。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>The sign-in is no longer valid. Please sign in again.</source>
+        <translation>サインインが無効になりました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Please sign in again.</source>
+        <translation>もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server does not accept this application&apos;s credentials.</source>
+        <translation>サーバーはこのアプリケーションの資格情報を受け付けません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This application is not allowed to make this request.</source>
+        <translation>このアプリケーションにはこの要求を行う権限がありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access was denied.</source>
+        <translation>アクセスが拒否されました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The requested permissions are not available.</source>
+        <translation>要求された権限は利用できません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You do not have permission for this action.</source>
+        <translation>この操作を行う権限がありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request has expired. Please start again.</source>
+        <translation>要求の有効期限が切れました。最初からやり直してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server had a problem. Please try again later.</source>
+        <translation>サーバーで問題が発生しました。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server is temporarily unavailable. Please try again later.</source>
+        <translation>サーバーは一時的に利用できません。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+146"/>
         <source>Unknown error.</source>
         <translation>不明なエラーです。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Server error: %1.</source>
         <extracomment>%1 is the OAuth error code sent by the server, e.g. invalid_grant</extracomment>
-        <translation>サーバーエラー: %1。</translation>
+        <translation type="vanished">サーバーエラー: %1。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>(HTTP status %1)</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation>(HTTP ステータス %1)</translation>
+        <translation type="vanished">(HTTP ステータス %1)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>OAuth4Qt::Error</name>
     <message>
-        <location filename="../src/core/error.cpp" line="+20"/>
+        <location filename="../src/core/error.cpp" line="+21"/>
         <source>No error</source>
         <translation>没有错误</translation>
     </message>
@@ -259,21 +259,73 @@
         <translation>操作已取消。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>The sign-in is no longer valid. Please sign in again.</source>
+        <translation>登录已失效。请重新登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Please sign in again.</source>
+        <translation>请重新登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server does not accept this application&apos;s credentials.</source>
+        <translation>服务器不接受此应用程序的凭据。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This application is not allowed to make this request.</source>
+        <translation>此应用程序无权发出此请求。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access was denied.</source>
+        <translation>访问被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The requested permissions are not available.</source>
+        <translation>请求的权限不可用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You do not have permission for this action.</source>
+        <translation>您无权执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request has expired. Please start again.</source>
+        <translation>请求已过期。请重新开始。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server had a problem. Please try again later.</source>
+        <translation>服务器出现问题。请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server is temporarily unavailable. Please try again later.</source>
+        <translation>服务器暂时不可用。请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+146"/>
         <source>Unknown error.</source>
         <translation>未知错误。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Server error: %1.</source>
         <extracomment>%1 is the OAuth error code sent by the server, e.g. invalid_grant</extracomment>
-        <translation>服务器错误：%1。</translation>
+        <translation type="vanished">服务器错误：%1。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>(HTTP status %1)</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation>（HTTP 状态 %1）</translation>
+        <translation type="vanished">（HTTP 状态 %1）</translation>
     </message>
 </context>
 <context>

@@ -99,9 +99,16 @@ QString kindOf(ErrorCategory category)
     return errorCategoryName(category);
 }
 
+// errorString() is the end-user sentence; a command-line tool also shows the detail.
+QString messageOf(const Error &error)
+{
+    return error.detail().isEmpty() ? error.errorString()
+                                    : error.errorString() + QStringLiteral(" [") + error.detail() + QLatin1Char(']');
+}
+
 int printError(const Error &error)
 {
-    writeJson(errorObject(kindOf(error.category()), error.codeName(), error.errorString(), error.httpStatus(),
+    writeJson(errorObject(kindOf(error.category()), error.codeName(), messageOf(error), error.httpStatus(),
                           error.oauthError(), error.oauthErrorDescription()));
     return exitStatusOf(error.category());
 }
@@ -532,15 +539,14 @@ int run(int argc, char **argv)
 
     const QByteArray emergency = QJsonDocument(errorObject(
         errorCategoryName(ErrorCategory::Transport), errorCodeName(ErrorCode::Cancelled),
-        Error::cancelled(QStringLiteral("interrupted by a signal")).errorString())).toJson(QJsonDocument::Compact) + '\n';
+        messageOf(Error::cancelled(QStringLiteral("interrupted by a signal"))))).toJson(QJsonDocument::Compact) + '\n';
     Session *session = nullptr;
     SignalGuard guard(emergency, ExitTransport, [&session](int sig) {
         if (session) {
             session->cancel(sig);
         } else {
             writeJson(errorObject(errorCategoryName(ErrorCategory::Transport), errorCodeName(ErrorCode::Cancelled),
-                                  Error::cancelled(QStringLiteral("interrupted by %1").arg(SignalGuard::signalName(sig)))
-                                      .errorString()));
+                                  messageOf(Error::cancelled(QStringLiteral("interrupted by %1").arg(SignalGuard::signalName(sig))))));
             QCoreApplication::exit(ExitTransport);
         }
     });

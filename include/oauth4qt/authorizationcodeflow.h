@@ -3,6 +3,7 @@
 
 #include <oauth4qt/client.h>
 #include <oauth4qt/error.h>
+#include <oauth4qt/redirecthandler.h>
 #include <oauth4qt/tokenresponse.h>
 
 #include <QtCore/qobject.h>
@@ -41,7 +42,7 @@ class RedirectHandler;
     \endcode
 
     Each start() ends in exactly one of granted() or failed() (cancel() and the overall timeout
-    fail with Cancelled / Timeout).
+    fail with Cancelled / Timeout; after cancel() the status is Cancelled).
 
     The browser: the authorization URL is handed to the browser opener. The default opener runs
     the platform's URL opener (xdg-open, open, or the Windows shell) without QtGui; the QML module
@@ -74,15 +75,33 @@ class OAUTH4QT_EXPORT AuthorizationCodeFlow : public QObject
     Q_PROPERTY(int redirectPort READ redirectPort WRITE setRedirectPort NOTIFY redirectPortChanged FINAL)
     Q_PROPERTY(QString redirectPath READ redirectPath WRITE setRedirectPath NOTIFY redirectPathChanged FINAL)
     Q_PROPERTY(QUrl redirectUri READ redirectUri NOTIFY redirectUriChanged FINAL)
+    // null: the built-in loopback listener (read back once start() created it).
+    Q_PROPERTY(OAuth4Qt::RedirectHandler *redirectHandler READ redirectHandler WRITE setRedirectHandler NOTIFY redirectHandlerChanged FINAL)
     // State.
     Q_PROPERTY(int timeout READ timeout WRITE setTimeout NOTIFY timeoutChanged FINAL)
     Q_PROPERTY(OAuth4Qt::AuthorizationCodeFlow::Status status READ status NOTIFY statusChanged FINAL)
+    Q_PROPERTY(bool running READ isRunning NOTIFY statusChanged FINAL)
     Q_PROPERTY(QUrl authorizationUrl READ authorizationUrl NOTIFY authorizationUrlChanged FINAL)
     Q_PROPERTY(OAuth4Qt::TokenResponse tokens READ tokens NOTIFY statusChanged FINAL)
     Q_PROPERTY(OAuth4Qt::Error error READ error NOTIFY statusChanged FINAL)
 
 public:
-    enum class Status { Idle, AwaitingBrowser, Exchanging, Granted, Failed };
+    /*!
+        The status model shared by every flow (AuthorizationCodeFlow, DeviceAuthorizationFlow,
+        BackchannelAuthenticationFlow: same names, same values; see docs/flow-status.md).
+        Here: Requesting during discovery, PAR and the code exchange; AwaitingUser while the
+        browser is open. AwaitingBrowser and Exchanging are the former names.
+    */
+    enum class Status {
+        Idle,            //!< not started
+        Requesting,      //!< a request to the server is under way
+        AwaitingUser,    //!< waiting for the user to sign in in the browser
+        Granted,         //!< tokens() holds the tokens
+        Failed,          //!< error() says why
+        Cancelled,       //!< cancel() (or a new start()) ended the attempt
+        AwaitingBrowser = AwaitingUser, //!< former name of AwaitingUser
+        Exchanging = Requesting,        //!< former name of the code exchange step (Requesting)
+    };
     Q_ENUM(Status)
 
     using BrowserOpener = std::function<bool(const QUrl &url)>;
@@ -130,8 +149,12 @@ public:
     void setRedirectPath(const QString &path);
     //! The redirect URI of the current attempt (known once start() bound the listener).
     QUrl redirectUri() const;
-    //! Use another redirect handler (e.g. a UriSchemeHandler) instead of the loopback listener.
-    //! The flow does not take ownership.
+    /*!
+        Use another redirect handler (e.g. a UriSchemeHandler for a private-use scheme or a
+        claimed https URL) instead of the loopback listener; nullptr: the loopback listener
+        again. Takes effect at the next start(). The flow does not take ownership. In QML:
+        redirectHandler: UriSchemeHandler { redirectUri: "com.example.app:/callback" }.
+    */
     void setRedirectHandler(RedirectHandler *handler);
     RedirectHandler *redirectHandler() const;
 
@@ -150,6 +173,8 @@ public:
     static void setDefaultBrowserOpener(const BrowserOpener &opener);
 
     Status status() const;
+    //! Requesting or AwaitingUser: an attempt is under way.
+    bool isRunning() const;
     QUrl authorizationUrl() const;
     TokenResponse tokens() const;
     Error error() const;
@@ -184,6 +209,7 @@ Q_SIGNALS:
     void redirectPortChanged();
     void redirectPathChanged();
     void redirectUriChanged();
+    void redirectHandlerChanged();
     void timeoutChanged();
     void statusChanged();
     void authorizationUrlChanged();

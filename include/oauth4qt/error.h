@@ -129,6 +129,7 @@ class OAUTH4QT_EXPORT Error
     Q_PROPERTY(QUrl oauthErrorUri READ oauthErrorUri CONSTANT FINAL)
     Q_PROPERTY(QString detail READ detail CONSTANT FINAL)
     Q_PROPERTY(QString errorString READ errorString CONSTANT FINAL)
+    Q_PROPERTY(QString technicalDetails READ technicalDetails CONSTANT FINAL)
     Q_PROPERTY(int retryAfter READ retryAfter CONSTANT FINAL)
 
 public:
@@ -175,9 +176,18 @@ public:
     QString detail() const;
     Error &setDetail(const QString &detail);
 
-    //! Translated, user-presentable message: the message for code(), the server's description
-    //! when there is one, and detail().
+    /*!
+        A translated sentence for the end user: the message for the server's OAuth error when it
+        is one a user can act on (invalid_grant: sign in again, ...), otherwise the message for
+        code(). No technical detail: that is technicalDetails() (for logs and developer builds).
+    */
     QString errorString() const;
+    /*!
+        English technical context for logs, bug reports and developer builds: the code name, the
+        server's error and error_description, the HTTP status and detail(), separated by "; ".
+        Empty without an error. Never contains a token, secret, code, verifier or assertion.
+    */
+    QString technicalDetails() const;
 
     bool operator==(const Error &other) const;
     bool operator!=(const Error &other) const { return !(*this == other); }

@@ -28,7 +28,8 @@ class OAUTH4QT_EXPORT Reply : public QObject
     Q_OBJECT
     // QML: enum values only scoped (Status.Cancelled vs OAuth.ErrorCode.Cancelled).
     Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
-    Q_PROPERTY(bool finished READ isFinished NOTIFY finished FINAL)
+    // Named isFinished, not finished: in QML a property would hide the finished() signal.
+    Q_PROPERTY(bool isFinished READ isFinished NOTIFY finished FINAL)
     Q_PROPERTY(OAuth4Qt::Error error READ error NOTIFY finished FINAL)
 public:
     ~Reply() override;

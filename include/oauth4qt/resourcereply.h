@@ -4,6 +4,7 @@
 #include <oauth4qt/reply.h>
 
 #include <QtCore/qbytearray.h>
+#include <QtCore/qjsonvalue.h>
 #include <QtCore/qlist.h>
 
 #include <utility>
@@ -24,6 +25,9 @@ class OAUTH4QT_EXPORT ResourceReply : public OAuth4Qt::Reply
     Q_OBJECT
     Q_PROPERTY(int status READ status NOTIFY finished FINAL)
     Q_PROPERTY(QByteArray body READ body NOTIFY finished FINAL)
+    // For QML (body is an ArrayBuffer there): the body as UTF-8 text and as parsed JSON.
+    Q_PROPERTY(QString text READ text NOTIFY finished FINAL)
+    Q_PROPERTY(QJsonValue json READ json NOTIFY finished FINAL)
 public:
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
@@ -35,6 +39,12 @@ public:
     //! The first value of header \a name (case-insensitive), a null QByteArray when absent.
     Q_INVOKABLE QByteArray header(const QByteArray &name) const;
     QByteArray body() const;
+    //! body() decoded as UTF-8.
+    QString text() const;
+    //! body() parsed as JSON (an object or an array); undefined when it is not JSON.
+    QJsonValue json() const;
+    //! header() as a string (for QML): the first value of \a name, empty when absent.
+    Q_INVOKABLE QString headerValue(const QString &name) const;
 
     void setResponse(int status, const Headers &headers, const QByteArray &body); //!< used by the library
 

@@ -4,6 +4,7 @@
 #include <oauth4qt/client.h>
 #include <oauth4qt/error.h>
 #include <oauth4qt/reply.h>
+#include <oauth4qt/resourcereply.h>
 #include <oauth4qt/tokenresponse.h>
 #include <oauth4qt/tokenstore.h>
 
@@ -104,6 +105,15 @@ public:
         error otherwise. The reply is a child of the session: deleteLater() it.
     */
     TokenReply *freshAccessToken();
+
+    /*!
+        A request to a protected resource with a fresh access token (freshAccessToken(), then
+        Client::resourceRequest() with the token type as issued: Bearer, or DPoP with a proof of
+        the client's key). Fails with the refresh error when no fresh token can be had. The
+        reply is a child of the session.
+    */
+    ResourceReply *resourceRequest(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
+                                   const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 
     //! Loads the session from store(); restored() tells the outcome.
     Q_INVOKABLE void restore();

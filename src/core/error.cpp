@@ -3,6 +3,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDebug>
+#include <QtCore/QStringList>
 
 namespace OAuth4Qt {
 
@@ -73,6 +74,31 @@ const CodeInfo codeTable[] = {
     { ErrorCode::InactiveToken, "inactive_token", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The token is not active.") },
     // Cancelled
     { ErrorCode::Cancelled, "cancelled", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The operation was cancelled.") },
+};
+
+struct OAuthErrorInfo
+{
+    const char *error;
+    const char *message; // translated in context "OAuth4Qt::Error"
+};
+
+// User-facing sentences for the OAuth `error` values an end user can meet; others fall back
+// to the message of the error code.
+const OAuthErrorInfo oauthErrorTable[] = {
+    { "invalid_grant", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The sign-in is no longer valid. Please sign in again.") },
+    { "invalid_token", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The sign-in is no longer valid. Please sign in again.") },
+    { "login_required", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "Please sign in again.") },
+    { "interaction_required", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "Please sign in again.") },
+    { "consent_required", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "Please sign in again.") },
+    { "account_selection_required", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "Please sign in again.") },
+    { "invalid_client", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The server does not accept this application's credentials.") },
+    { "unauthorized_client", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "This application is not allowed to make this request.") },
+    { "access_denied", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "Access was denied.") },
+    { "invalid_scope", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The requested permissions are not available.") },
+    { "insufficient_scope", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "You do not have permission for this action.") },
+    { "expired_token", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The request has expired. Please start again.") },
+    { "server_error", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The server had a problem. Please try again later.") },
+    { "temporarily_unavailable", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The server is temporarily unavailable. Please try again later.") },
 };
 
 const CodeInfo *infoFor(ErrorCode code)
@@ -212,22 +238,31 @@ Error &Error::setDetail(const QString &detail)
 
 QString Error::errorString() const
 {
+    for (const OAuthErrorInfo &info : oauthErrorTable) {
+        if (!d->oauthError.isEmpty() && d->oauthError == QLatin1String(info.error))
+            return QCoreApplication::translate("OAuth4Qt::Error", info.message);
+    }
     const CodeInfo *info = infoFor(d->code);
-    QString text = info ? QCoreApplication::translate("OAuth4Qt::Error", info->message)
-                        : QCoreApplication::translate("OAuth4Qt::Error", "Unknown error.");
+    return info ? QCoreApplication::translate("OAuth4Qt::Error", info->message)
+                : QCoreApplication::translate("OAuth4Qt::Error", "Unknown error.");
+}
+
+QString Error::technicalDetails() const
+{
+    if (!isError())
+        return {};
+    QStringList parts{ codeName() };
     if (!d->oauthError.isEmpty()) {
-        //: %1 is the OAuth error code sent by the server, e.g. invalid_grant
-        text += QLatin1Char(' ') + QCoreApplication::translate("OAuth4Qt::Error", "Server error: %1.").arg(d->oauthError);
+        QString server = QStringLiteral("server error ") + d->oauthError;
         if (!d->oauthErrorDescription.isEmpty())
-            text += QLatin1Char(' ') + d->oauthErrorDescription;
+            server += QStringLiteral(": ") + d->oauthErrorDescription;
+        parts.append(server);
     }
-    if (d->httpStatus > 0 && d->oauthError.isEmpty()) {
-        //: %1 is an HTTP status code
-        text += QLatin1Char(' ') + QCoreApplication::translate("OAuth4Qt::Error", "(HTTP status %1)").arg(d->httpStatus);
-    }
+    if (d->httpStatus > 0)
+        parts.append(QStringLiteral("HTTP status %1").arg(d->httpStatus));
     if (!d->detail.isEmpty())
-        text += QStringLiteral(" [") + d->detail + QLatin1Char(']');
-    return text;
+        parts.append(d->detail);
+    return parts.join(QStringLiteral("; "));
 }
 
 bool Error::operator==(const Error &other) const

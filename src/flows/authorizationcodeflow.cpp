@@ -78,7 +78,7 @@ void AuthorizationCodeFlowPrivate::begin()
         authorizationUrl = QUrl();
         Q_EMIT q->authorizationUrlChanged();
     }
-    setStatus(AuthorizationCodeFlow::Status::AwaitingBrowser);
+    setStatus(AuthorizationCodeFlow::Status::Requesting);
     if (current != attempt)
         return; // restarted or cancelled from a statusChanged slot
     if (timeout > 0)
@@ -174,7 +174,7 @@ void AuthorizationCodeFlowPrivate::prepare()
     handlerConnections.append(QObject::connect(
         handler, &RedirectHandler::callbackReceived, q,
         [this, current](const QUrl &, const QList<std::pair<QString, QString>> &params) {
-            if (current == attempt && status == AuthorizationCodeFlow::Status::AwaitingBrowser)
+            if (current == attempt && status == AuthorizationCodeFlow::Status::AwaitingUser)
                 onCallback(params);
         }));
     handlerConnections.append(QObject::connect(handler, &RedirectHandler::timedOut, q, [this, current] {
@@ -278,6 +278,9 @@ void AuthorizationCodeFlowPrivate::openBrowser(const Parameters &frontChannel)
     }
     authorizationUrl = url;
     Q_EMIT q->authorizationUrlChanged();
+    if (current != attempt)
+        return;
+    setStatus(AuthorizationCodeFlow::Status::AwaitingUser);
     if (current != attempt)
         return;
     Q_EMIT q->authorizeWithBrowser(url);
@@ -404,7 +407,8 @@ void AuthorizationCodeFlowPrivate::fail(const Error &e)
     qCDebug(lcFlow) << "authorization code flow failed:" << e.codeName() << e.oauthError();
     error = e;
     tokens = TokenResponse();
-    status = AuthorizationCodeFlow::Status::Failed;
+    status = e.code() == ErrorCode::Cancelled ? AuthorizationCodeFlow::Status::Cancelled
+                                              : AuthorizationCodeFlow::Status::Failed;
     Q_EMIT q->statusChanged();
     Q_EMIT q->failed(e);
 }
@@ -544,7 +548,13 @@ OAUTH4QT_FLOW_SETTER(int, timeout, setTimeout, timeoutChanged)
 
 QUrl AuthorizationCodeFlow::redirectUri() const { return d->redirectUri; }
 
-void AuthorizationCodeFlow::setRedirectHandler(RedirectHandler *handler) { d->customHandler = handler; }
+void AuthorizationCodeFlow::setRedirectHandler(RedirectHandler *handler)
+{
+    if (d->customHandler == handler)
+        return;
+    d->customHandler = handler;
+    Q_EMIT redirectHandlerChanged();
+}
 
 RedirectHandler *AuthorizationCodeFlow::redirectHandler() const
 {
@@ -558,6 +568,7 @@ void AuthorizationCodeFlow::setBrowserOpener(const BrowserOpener &opener) { d->o
 void AuthorizationCodeFlow::setDefaultBrowserOpener(const BrowserOpener &opener) { defaultOpener() = opener; }
 
 AuthorizationCodeFlow::Status AuthorizationCodeFlow::status() const { return d->status; }
+bool AuthorizationCodeFlow::isRunning() const { return d->isRunning(); }
 QUrl AuthorizationCodeFlow::authorizationUrl() const { return d->authorizationUrl; }
 TokenResponse AuthorizationCodeFlow::tokens() const { return d->tokens; }
 Error AuthorizationCodeFlow::error() const { return d->error; }

@@ -41,8 +41,8 @@ public:
     void tearDown();
     bool isRunning() const
     {
-        return status == AuthorizationCodeFlow::Status::AwaitingBrowser
-            || status == AuthorizationCodeFlow::Status::Exchanging;
+        return status == AuthorizationCodeFlow::Status::Requesting
+            || status == AuthorizationCodeFlow::Status::AwaitingUser;
     }
 
     AuthorizationCodeFlow *q;

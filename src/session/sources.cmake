@@ -17,3 +17,6 @@ list(APPEND OAUTH4QT_SOURCES
 list(APPEND OAUTH4QT_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/backchannelauthenticationflow.cpp
 )
+list(APPEND OAUTH4QT_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/tokensession_resource.cpp
+)

@@ -261,7 +261,11 @@ void tst_Client::serverErrorTyped()
     QCOMPARE(reply->error().oauthError(), QStringLiteral("invalid_scope"));
     QCOMPARE(reply->error().oauthErrorDescription(), QStringLiteral("nope"));
     QCOMPARE(reply->error().httpStatus(), 400);
-    QVERIFY(reply->error().errorString().contains(QLatin1String("invalid_scope")));
+    QVERIFY(reply->error().technicalDetails().contains(QLatin1String("invalid_scope")));
+    QVERIFY(reply->error().technicalDetails().contains(QLatin1String("nope")));
+    // The user's sentence carries no technical detail.
+    QVERIFY(!reply->error().errorString().contains(QLatin1String("invalid_scope")));
+    QVERIFY(!reply->error().errorString().contains(QLatin1String("nope")));
     delete client;
 }
 

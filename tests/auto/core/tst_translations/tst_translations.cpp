@@ -100,9 +100,11 @@ void tst_Translations::placeholders_data()
 {
     QTest::addColumn<QLocale>("locale");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("en") << QLocale(QLocale::English) << QStringLiteral("The server returned an error. Server error: invalid_grant.");
-    QTest::newRow("de") << QLocale(QLocale::German) << QStringLiteral("Der Server hat einen Fehler gemeldet. Serverfehler: invalid_grant.");
-    QTest::newRow("ja") << QLocale(QLocale::Japanese) << QStringLiteral("サーバーがエラーを返しました。 サーバーエラー: invalid_grant。");
+    // The OAuth error becomes a sentence for the user, without the error code.
+    QTest::newRow("en") << QLocale(QLocale::English) << QStringLiteral("The sign-in is no longer valid. Please sign in again.");
+    QTest::newRow("de") << QLocale(QLocale::German) << QStringLiteral("Die Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.");
+    QTest::newRow("ja") << QLocale(QLocale::Japanese) << QStringLiteral("サインインが無効になりました。もう一度サインインしてください。");
+    QTest::newRow("zh_CN") << QLocale(QLocale::Chinese, QLocale::SimplifiedHanScript, QLocale::China) << QStringLiteral("请重新登录。");
 }
 
 void tst_Translations::placeholders()
@@ -115,7 +117,13 @@ void tst_Translations::placeholders()
     } else {
         QVERIFY(loadTranslations(locale));
     }
-    QCOMPARE(Error::oauth(QStringLiteral("invalid_grant")).errorString(), expected);
+    const Error error = Error::oauth(locale.language() == QLocale::Chinese ? QStringLiteral("login_required") : QStringLiteral("invalid_grant"),
+                                     QStringLiteral("refresh token expired"), {}, 400)
+                            .setDetail(QStringLiteral("while refreshing"));
+    QCOMPARE(error.errorString(), expected);
+    // The technical context stays English and separate.
+    QCOMPARE(error.technicalDetails(), QStringLiteral("oauth_error; server error %1: refresh token expired; HTTP status 400; while refreshing")
+                                           .arg(error.oauthError()));
     unloadTranslations();
 }
 

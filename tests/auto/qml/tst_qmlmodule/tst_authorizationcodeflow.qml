@@ -56,9 +56,12 @@ TestCase {
     function test_signIn() {
         const opened = browser.openCount
         flow.start()
+        compare(flow.status, AuthorizationCodeFlow.Status.Requesting)
+        compare(flow.running, true)
         tryCompare(grantedSpy, "count", 1, 60000)
         compare(failedSpy.count, 0)
         compare(flow.status, AuthorizationCodeFlow.Status.Granted)
+        compare(flow.running, false)
 
         // The browser got the authorization URL through QDesktopServices (the plugin's opener).
         compare(browser.openCount, opened + 1)
@@ -124,11 +127,14 @@ TestCase {
         const opened = browser.openCount
         flow.start()
         tryCompare(browser, "openCount", opened + 1, 30000)
-        compare(flow.status, AuthorizationCodeFlow.Status.AwaitingBrowser)
+        compare(flow.status, AuthorizationCodeFlow.Status.AwaitingUser)
+        compare(flow.running, true)
         flow.cancel()
         tryCompare(failedSpy, "count", 1, 10000)
         compare(failedSpy.signalArguments[0][0].code, OAuth.ErrorCode.Cancelled)
         compare(failedSpy.signalArguments[0][0].category, OAuth.ErrorCategory.Cancelled)
         compare(grantedSpy.count, 0)
+        compare(flow.status, AuthorizationCodeFlow.Status.Cancelled)
+        compare(flow.running, false)
     }
 }

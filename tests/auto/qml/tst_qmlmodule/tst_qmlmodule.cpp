@@ -6,7 +6,10 @@
 // opens the authorization URL through the plugin's default opener (QDesktopServices::openUrl),
 // the browser GETs it and follows the redirects with a cookie jar, the way a real browser
 // does, until a response that is not a redirect: the loopback listener's page after the
-// redirect to the application's callback. The provider's login completes on its own.
+// redirect to the application's callback. The provider's login completes on its own. A redirect
+// to a URL that is not http (a private-use scheme, a claimed https link) is what the operating
+// system hands to the application: the browser passes it to QDesktopServices::openUrl(), where
+// the QML UriSchemeHandler registered its URL handler.
 
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
@@ -30,6 +33,8 @@ class TestBrowser : public QObject
     Q_PROPERTY(int openCount READ openCount NOTIFY openCountChanged FINAL)
     Q_PROPERTY(QUrl lastOpenedUrl READ lastOpenedUrl NOTIFY openCountChanged FINAL)
     Q_PROPERTY(bool enabled READ isEnabled WRITE setEnabled NOTIFY enabledChanged FINAL)
+    //! The last redirect to a non-http URL, handed to the application through QDesktopServices.
+    Q_PROPERTY(QUrl handedOff READ handedOff NOTIFY handedOffChanged FINAL)
 
 public:
     explicit TestBrowser(QObject *parent = nullptr) : QObject(parent)
@@ -41,6 +46,7 @@ public:
 
     int openCount() const { return m_openCount; }
     QUrl lastOpenedUrl() const { return m_lastOpenedUrl; }
+    QUrl handedOff() const { return m_handedOff; }
     //! When false the browser only records the URL (a user who never signs in).
     bool isEnabled() const { return m_enabled; }
     void setEnabled(bool enabled)
@@ -68,6 +74,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void openCountChanged();
     void enabledChanged();
+    void handedOffChanged();
     //! The browser stopped at \a url with HTTP status \a status (0: network error).
     void finished(const QUrl &url, int status);
 
@@ -80,7 +87,17 @@ private:
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const QByteArray location = reply->rawHeader("Location");
             if (status >= 300 && status < 400 && !location.isEmpty() && hops < 30) {
-                get(url.resolved(QUrl::fromEncoded(location)), hops + 1);
+                const QUrl target = url.resolved(QUrl::fromEncoded(location));
+                if (target.scheme() != QLatin1String("http")) {
+                    // A private-use scheme or a claimed https link: the system hands it to the
+                    // application that registered it (QDesktopServices, as on Android and iOS).
+                    m_handedOff = target;
+                    Q_EMIT handedOffChanged();
+                    QDesktopServices::openUrl(target);
+                    Q_EMIT finished(target, 0);
+                    return;
+                }
+                get(target, hops + 1);
                 return;
             }
             Q_EMIT finished(url, status);
@@ -90,7 +107,33 @@ private:
     QNetworkAccessManager m_nam;
     int m_openCount = 0;
     QUrl m_lastOpenedUrl;
+    QUrl m_handedOff;
     bool m_enabled = true;
+};
+
+// Counts destroyed objects (context property "tracker"): tells whether the garbage collector
+// freed a reply (QML has no destroyed() signal for objects it did not create).
+class ObjectTracker : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int destroyedCount READ destroyedCount NOTIFY destroyedCountChanged FINAL)
+
+public:
+    int destroyedCount() const { return m_destroyedCount; }
+    Q_INVOKABLE void watch(QObject *object)
+    {
+        if (object)
+            connect(object, &QObject::destroyed, this, [this] {
+                ++m_destroyedCount;
+                Q_EMIT destroyedCountChanged();
+            });
+    }
+
+Q_SIGNALS:
+    void destroyedCountChanged();
+
+private:
+    int m_destroyedCount = 0;
 };
 
 class Setup : public QObject
@@ -118,6 +161,7 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("peer"), peer);
 
         engine->rootContext()->setContextProperty(QStringLiteral("browser"), m_browser.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("tracker"), &m_tracker);
     }
 
     void cleanupTestCase()
@@ -128,6 +172,7 @@ public Q_SLOTS:
 
 private:
     std::unique_ptr<TestBrowser> m_browser;
+    ObjectTracker m_tracker;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_qmlmodule, Setup)

@@ -78,6 +78,39 @@ TestCase {
         compare(Client.DiscoveryMode.OAuth2, 1)
     }
 
+    AuthorizationCodeFlow { id: codeFlow }
+
+    // One status model for every flow: same names, same values, a running property.
+    function test_statusModel() {
+        const names = ["Idle", "Requesting", "AwaitingUser", "Granted", "Failed", "Cancelled"]
+        for (let i = 0; i < names.length; ++i) {
+            compare(AuthorizationCodeFlow.Status[names[i]], i, names[i])
+            compare(DeviceAuthorizationFlow.Status[names[i]], i, names[i])
+            compare(BackchannelAuthenticationFlow.Status[names[i]], i, names[i])
+        }
+        // The former names of the code flow.
+        compare(AuthorizationCodeFlow.Status.AwaitingBrowser, AuthorizationCodeFlow.Status.AwaitingUser)
+        compare(AuthorizationCodeFlow.Status.Exchanging, AuthorizationCodeFlow.Status.Requesting)
+        for (const flow of [codeFlow, deviceFlow, cibaFlow]) {
+            compare(flow.status, 0)
+            compare(flow.running, false)
+        }
+    }
+
+    Client { id: bareClient } // no issuer
+
+    function test_errorTexts() {
+        compare(deviceFlow.error.technicalDetails, "")
+        // An operation failing before any request: a sentence, the technical detail kept apart.
+        const reply = bareClient.discover()
+        tryCompare(reply, "isFinished", true)
+        verify(reply.error.isError)
+        verify(reply.error.errorString.length > 0)
+        verify(reply.error.errorString.indexOf("[") < 0, reply.error.errorString)
+        verify(reply.error.technicalDetails.startsWith(reply.error.codeName + "; "), reply.error.technicalDetails)
+        verify(reply.error.technicalDetails.indexOf(reply.error.detail) > 0)
+    }
+
     function test_objectProperties() {
         compare(deviceFlow.client, client)
         compare(session.client, client)
