@@ -59,10 +59,12 @@ bool waitIdle(const TokenSession &s)
     return !s.isRefreshing();
 }
 
-bool simulate(TestClock &clock, const TokenSession &session, qint64 spanMs)
+bool simulate(TestClock &clock, const TokenSession &session, qint64 spanMs, TestHttpServer &server)
 {
     const qint64 end = clock.elapsed() + spanMs;
-    for (;;) {
+    for (int i = 1;; ++i) {
+        if (i % 64 == 0)
+            server.clearRequests(); // the test server's own record, not the client's memory
         const qint64 next = clock.nextTimerIn();
         if (next < 0 || clock.elapsed() + next > end) {
             clock.advance(end - clock.elapsed());
@@ -116,15 +118,19 @@ void run(int lifetime, int days)
     wall.start();
     qint64 day1Rss = -1;
     for (int day = 1; day <= days; ++day) {
-        if (!simulate(clock, *session, qint64(24) * 3600 * 1000)) {
+        if (!simulate(clock, *session, qint64(24) * 3600 * 1000, server)) {
             std::printf("| %5d s | %3d | stuck: a refresh did not finish |\n", lifetime, day);
             break;
         }
-        server.clearRequests(); // the test server's own record, not the client's memory
+        server.clearRequests();
         spin(10);
         const qint64 rss = rssKiB();
         if (day == 1)
             day1Rss = rss;
+        if (qEnvironmentVariableIsSet("BENCH_DIAG"))
+            std::printf("diag: client children %d, session children %d, server children %d\n",
+                        int(client->findChildren<QObject *>().size()), int(session->findChildren<QObject *>().size()),
+                        int(server.findChildren<QObject *>().size()));
         std::printf("| %5d s | %3d | %9d | %8.1f s | %9lld | %+9lld |\n", lifetime, day, refreshes,
                     double(wall.elapsed()) / 1000.0, static_cast<long long>(rss), static_cast<long long>(rss - day1Rss));
         std::fflush(stdout);

@@ -12,7 +12,8 @@
 // simulated clock. The faults come from an in-process server that the client's token endpoint
 // points at for a while (500, 429/503 with Retry-After extremes, a reset mid-response, a closed
 // port); invalid_grant is the provider's own (the session's refresh token is rotated away behind
-// its back). The spans are a simulated day; the full week runs in the benchmark
+// its back). The spans are 3 to 24 simulated hours (the test stays well under a minute of wall
+// time, about 15 s here); the full week runs in the benchmark
 // (tests/benchmarks, bench_sessionsoak), which also reports the memory.
 #include <oauth4qt/client.h>
 #include <oauth4qt/deviceauthorizationflow.h>
