@@ -118,7 +118,9 @@ public:
     void setSslConfiguration(const QSslConfiguration &configuration);
     //! Runs last on every outgoing request (extra headers, ...).
     void setRequestModifier(const RequestModifier &modifier);
-    //! The clock used for JWT time checks and expiry (default: the system clock, UTC).
+    //! The clock used for JWT time checks and expiry (default: the system clock, UTC). The
+    //! timers of sessions and flows keep running on real time; TestClock::attach() replaces
+    //! both the clock and those timers (for tests).
     void setClock(const Clock &clock);
     QDateTime currentTime() const;
 

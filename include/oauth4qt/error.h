@@ -168,7 +168,8 @@ public:
     QString challengeScheme() const;
     Error &setChallengeScheme(const QString &scheme);
 
-    //! Seconds from a Retry-After header (delta-seconds or HTTP-date), -1 when absent.
+    //! Seconds from a Retry-After header (delta-seconds or HTTP-date), clamped to 0..86400
+    //! (one day); -1 when absent or unparsable.
     int retryAfter() const;
     Error &setRetryAfter(int seconds);
 

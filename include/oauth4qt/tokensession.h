@@ -24,7 +24,12 @@ class TokenSessionPrivate;
 
     - setTokens() after a sign-in flow (or restore() from a TokenStore at start);
     - expiresAt() in UTC; with autoRefresh (default on) the refresh token is used refreshLeadTime
-      seconds (default 60) before expiry;
+      seconds (default 60) before expiry, or at half the token's lifetime when that is shorter;
+      automatic refreshes are at least 10 s apart, a failed one is retried with exponential
+      back-off (10 s doubling to 10 min, or the server's Retry-After, at most a day);
+      nextRefreshAt() tells when the next one is due (docs/token-session.md);
+    - setTokens() and endSession() drop a refresh under way: its result is never applied;
+    - the schedule runs on the client's clock; a TestClock attached to the client drives it;
     - freshAccessToken() hands out a TokenReply with a currently valid access token: when a
       refresh is needed, any number of concurrent callers share exactly one refresh request;
     - refresh-token rotation: a new refresh_token replaces the old one, none keeps it; an ID
@@ -55,6 +60,7 @@ class OAUTH4QT_EXPORT TokenSession : public QObject
     // Not FINAL: the QML module overrides it with a QVariantMap twin that QML tooling can type.
     Q_PROPERTY(QJsonObject idTokenClaims READ idTokenClaims NOTIFY tokensChanged)
     Q_PROPERTY(bool refreshing READ isRefreshing NOTIFY refreshingChanged FINAL)
+    Q_PROPERTY(QDateTime nextRefreshAt READ nextRefreshAt NOTIFY nextRefreshAtChanged FINAL)
     Q_PROPERTY(bool autoRefresh READ autoRefresh WRITE setAutoRefresh NOTIFY autoRefreshChanged FINAL)
     Q_PROPERTY(int refreshLeadTime READ refreshLeadTime WRITE setRefreshLeadTime NOTIFY refreshLeadTimeChanged FINAL)
     Q_PROPERTY(OAuth4Qt::Error lastError READ lastError NOTIFY lastErrorChanged FINAL)
@@ -72,7 +78,8 @@ public:
     QString storeKey() const;
     void setStoreKey(const QString &key);
 
-    //! Starts (or replaces) the session with \a tokens from a sign-in; saved to the store.
+    //! Starts (or replaces) the session with \a tokens from a sign-in; saved to the store. A
+    //! refresh under way is dropped (its result never overwrites \a tokens).
     void setTokens(const TokenResponse &tokens);
     TokenResponse tokens() const;
 
@@ -86,11 +93,19 @@ public:
     bool hasRefreshToken() const;
     QJsonObject idTokenClaims() const;
     bool isRefreshing() const;
+    /*!
+        When the next automatic refresh is due (UTC, on the client's clock): refreshLeadTime
+        before expiry (at most half the lifetime), the back-off time after a failure. Invalid
+        when none is scheduled: autoRefresh off, no refresh token or expiry, a refresh under
+        way, no session.
+    */
+    QDateTime nextRefreshAt() const;
     Error lastError() const;
 
     bool autoRefresh() const;
     void setAutoRefresh(bool enabled);
-    //! Seconds before expiry at which the token counts as due for refresh. Default 60.
+    //! Seconds before expiry at which the token counts as due for refresh. Default 60. For a
+    //! token whose lifetime is shorter than twice this, half its lifetime is used instead.
     int refreshLeadTime() const;
     void setRefreshLeadTime(int seconds);
 
@@ -99,7 +114,7 @@ public:
 
     /*!
         A reply that finishes with tokens whose access token is valid for at least
-        refreshLeadTime more seconds: at once (asynchronously) when the current one is, otherwise
+        refreshLeadTime more seconds (half the lifetime for short-lived tokens): at once (asynchronously) when the current one is, otherwise
         after the refresh it joins or starts. Concurrent callers share one refresh request.
         Fails with InvalidState when there is nothing to refresh with, and with the refresh
         error otherwise. The reply is a child of the session: deleteLater() it.
@@ -121,7 +136,8 @@ public:
 public Q_SLOTS:
     //! Refreshes now (joins a refresh under way).
     void refresh();
-    //! Drops the tokens and removes the stored session; sessionEnded() with no error.
+    //! Drops the tokens (and a refresh under way) and removes the stored session;
+    //! sessionEnded() with no error.
     void endSession();
 
 Q_SIGNALS:
@@ -132,6 +148,7 @@ Q_SIGNALS:
     void tokensChanged();
     void validChanged();
     void refreshingChanged();
+    void nextRefreshAtChanged();
     void autoRefreshChanged();
     void refreshLeadTimeChanged();
     void lastErrorChanged();

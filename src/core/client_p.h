@@ -14,6 +14,8 @@
 
 namespace OAuth4Qt {
 
+class TestClock;
+
 class OAUTH4QT_TESTS_EXPORT ClientPrivate
 {
 public:
@@ -55,6 +57,8 @@ public:
     ClientConfig config;
     int clockTolerance = 30;
     Client::Clock clock;
+    //! Runs the protocol timers of everything built on this client (TestClock::attach()).
+    QPointer<TestClock> testClock;
     TokenValidator tokenValidator;
 
     // --- DPoP (issue 5; implemented in client_dpop.cpp) ---

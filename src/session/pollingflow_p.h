@@ -147,6 +147,7 @@ public:
         set(expiresIn, int(qMin<qint64>(r.value(QLatin1String("expires_in")).toInteger(), std::numeric_limits<int>::max())),
             &Flow::expiresInChanged);
         const int interval = int(qMin<qint64>(r.value(QLatin1String("interval")).toInteger(), 3600));
+        poller->setClient(client); // its clock (a TestClock) runs the polling
         poller->start(interval, expiresIn, autoPoll);
         setStatus(Status::AwaitingUser);
     }

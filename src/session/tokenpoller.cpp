@@ -13,15 +13,21 @@ Q_LOGGING_CATEGORY(lcPoll, "oauth4qt.poll", QtWarningMsg)
 
 TokenPoller::TokenPoller(QObject *parent) : QObject(parent)
 {
-    m_pollTimer.setSingleShot(true);
-    m_pollTimer.setTimerType(Qt::PreciseTimer);
-    m_expiryTimer.setSingleShot(true);
-    m_expiryTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_pollTimer, &QTimer::timeout, this, &TokenPoller::pollNow);
-    connect(&m_expiryTimer, &QTimer::timeout, this, [this] {
+    connect(&m_pollTimer, &ProtocolTimer::timeout, this, &TokenPoller::pollNow);
+    connect(&m_expiryTimer, &ProtocolTimer::timeout, this, [this] {
         finish({}, Error(ErrorCode::Timeout, QStringLiteral("the request expired before the user approved it (expires_in)")));
     });
-    connect(&m_tickTimer, &QTimer::timeout, this, &TokenPoller::tick);
+    connect(&m_tickTimer, &ProtocolTimer::timeout, this, [this] {
+        m_tickTimer.start(m_tickMs);
+        tick();
+    });
+}
+
+void TokenPoller::setClient(Client *client)
+{
+    m_pollTimer.setClient(client);
+    m_expiryTimer.setClient(client);
+    m_tickTimer.setClient(client);
 }
 
 TokenPoller::~TokenPoller()
@@ -41,9 +47,9 @@ void TokenPoller::start(int intervalSeconds, qint64 expiresInSeconds, bool autoP
     }
     m_expiresInMs = expiresInSeconds * 1000;
     const qint64 scaled = qMax<qint64>(1, qint64(std::ceil(double(m_expiresInMs) * m_scale)));
-    m_deadline = QDeadlineTimer(scaled, Qt::PreciseTimer);
-    m_expiryTimer.start(int(qMin<qint64>(scaled, std::numeric_limits<int>::max())));
-    m_tickTimer.start(qMax(1, int(1000 * m_scale)));
+    m_expiryTimer.start(scaled);
+    m_tickMs = qMax(1, int(1000 * m_scale));
+    m_tickTimer.start(m_tickMs);
     m_lastRemaining = remainingSeconds();
     Q_EMIT remainingTimeChanged();
     if (m_autoPoll)
@@ -54,7 +60,7 @@ int TokenPoller::remainingSeconds() const
 {
     if (!m_active)
         return 0;
-    const double nominalMs = double(m_deadline.remainingTime()) / m_scale;
+    const double nominalMs = double(qMax<qint64>(0, m_expiryTimer.remainingTime())) / m_scale;
     return int(std::ceil(nominalMs / 1000.0));
 }
 
@@ -71,7 +77,7 @@ void TokenPoller::schedule(qint64 nominalDelayMs)
 {
     Q_EMIT pollScheduled(nominalDelayMs);
     const qint64 scaled = qint64(std::ceil(double(nominalDelayMs) * m_scale));
-    m_pollTimer.start(int(qMin<qint64>(scaled, std::numeric_limits<int>::max())));
+    m_pollTimer.start(scaled);
 }
 
 void TokenPoller::pollNow()

@@ -9,10 +9,10 @@
 #include <oauth4qt/reply.h>
 #include <oauth4qt/tokenresponse.h>
 
-#include <QtCore/QDeadlineTimer>
+#include "core/protocoltimer_p.h"
+
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 
 #include <functional>
 
@@ -26,7 +26,8 @@ namespace OAuth4Qt {
 
     timeScale multiplies every wait (intervals, back-off, expiry, countdown tick): 1 in
     production, small in tests. The reported values (interval, remaining time, pollScheduled)
-    stay nominal seconds.
+    stay nominal seconds. Every wait is a ProtocolTimer: with a TestClock attached to the
+    client set with setClient(), the clock drives the polling.
 */
 class OAUTH4QT_TESTS_EXPORT TokenPoller : public QObject
 {
@@ -39,6 +40,8 @@ public:
 
     void setRequestFunction(RequestFunction request) { m_request = std::move(request); }
     void setTimeScale(double scale) { m_scale = scale > 0 ? scale : 1.0; }
+    //! The client whose clock runs the timers (from the next start()).
+    void setClient(Client *client);
     double timeScale() const { return m_scale; }
 
     //! Starts: expiry after \a expiresInSeconds; with \a autoPoll the first poll after the interval.
@@ -75,10 +78,10 @@ private:
     int m_backoff = 0;
     int m_lastRemaining = 0;
     qint64 m_expiresInMs = 0;
-    QDeadlineTimer m_deadline;
-    QTimer m_pollTimer;
-    QTimer m_expiryTimer;
-    QTimer m_tickTimer;
+    qint64 m_tickMs = 1000;
+    ProtocolTimer m_pollTimer;
+    ProtocolTimer m_expiryTimer;
+    ProtocolTimer m_tickTimer;
     QPointer<TokenReply> m_reply;
 };
 

@@ -4,19 +4,26 @@
 #include <oauth4qt/tokensession.h>
 
 #include "core/client_p.h"
+#include "core/protocoltimer_p.h"
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 
 namespace OAuth4Qt {
 
 Q_LOGGING_CATEGORY(lcSession, "oauth4qt.session", QtWarningMsg)
 
 namespace {
-constexpr qint64 MaxTimerMs = qint64(24) * 3600 * 1000;
-constexpr int TransientRetrySeconds = 30;
+// The refresh policy (docs/token-session.md).
+//! Automatic refreshes start at least this long after the previous one started.
+constexpr qint64 MinRefreshIntervalMs = 10 * 1000;
+//! Back-off after a failed refresh: 10 s, doubled per further failure, at most 10 min...
+constexpr qint64 RetryBaseMs = 10 * 1000;
+constexpr qint64 RetryMaxMs = 10 * 60 * 1000;
+//! ...or longer when the server's Retry-After says so (clamped to a day by the transport).
+//! The schedule is looked at again at least this often (a wall clock that jumped forward).
+constexpr qint64 MaxWaitMs = 3600 * 1000;
 } // namespace
 
 class TokenSessionPrivate
@@ -33,12 +40,22 @@ public:
     int leadTime = 60;
     Error lastError;
     bool lastValid = false;
-    QPointer<TokenReply> refreshReply;
+    //! The refresh under way (raw: also compared in its destroyed() handler).
+    TokenReply *refreshReply = nullptr;
     QList<QPointer<TokenReply>> waiters;
-    QTimer refreshTimer;
-    QTimer expiryTimer;
+    ProtocolTimer refreshTimer;
+    ProtocolTimer expiryTimer;
+    QDateTime nextRefreshAt;
+
+    // The schedule, on monotonic time (a wall-clock jump does not move it; see schedule()).
+    qint64 receivedMono = 0;         //!< when the current tokens arrived
+    qint64 lifetimeMs = -1;          //!< their access token lifetime then; -1: no expiry known
+    qint64 lastRefreshStartMono = -1; //!< when the last refresh started; -1: none since setTokens()
+    qint64 retryAtMono = -1;         //!< after a failure: when to retry; -1: none
+    int failures = 0;                //!< failed refreshes in a row
 
     QDateTime now() const { return client ? client->currentTime() : QDateTime::currentDateTimeUtc(); }
+    qint64 mono() const { return monotonicMs(client); }
 
     bool accessTokenUsable(int leewaySeconds) const
     {
@@ -64,38 +81,124 @@ public:
         }
     }
 
-    static int clampMs(qint64 ms) { return int(qBound<qint64>(0, ms, MaxTimerMs)); }
+    void setNextRefreshAt(const QDateTime &at)
+    {
+        if (nextRefreshAt == at && nextRefreshAt.isValid() == at.isValid())
+            return;
+        nextRefreshAt = at;
+        Q_EMIT q->nextRefreshAtChanged();
+    }
+
+    //! The effective lead time for the current tokens: refreshLeadTime, but at most half the
+    //! lifetime (a token living shorter than the lead time is refreshed at half-life).
+    qint64 effectiveLeadMs() const
+    {
+        const qint64 lead = qint64(leadTime) * 1000;
+        return lifetimeMs >= 0 ? qMin(lead, lifetimeMs / 2) : lead;
+    }
+
+    int effectiveLeadSeconds() const { return int((effectiveLeadMs() + 999) / 1000); }
+
+    /*!
+        Whether an automatic refresh is scheduled; then \a wait is the milliseconds until it is
+        due (<= 0: now). Due: effectiveLeadMs() before expiry, on monotonic time since the
+        tokens arrived and on the wall clock, whichever comes first (a wall clock that jumped
+        forward, e.g. after a suspend, makes it due; one that jumped back delays nothing); never
+        sooner than MinRefreshIntervalMs after the previous refresh started; after a failure,
+        at the back-off time instead.
+    */
+    bool refreshDue(qint64 *wait) const
+    {
+        if (!autoRefresh || !client || refreshReply || tokens.refreshToken().isEmpty())
+            return false;
+        const qint64 monoNow = mono();
+        if (retryAtMono >= 0) {
+            *wait = retryAtMono - monoNow;
+            return true;
+        }
+        const QDateTime expiresAt = tokens.expiresAt();
+        if (!expiresAt.isValid() || tokens.accessToken().isEmpty() || lifetimeMs < 0)
+            return false;
+        const qint64 lead = effectiveLeadMs();
+        const qint64 byMono = receivedMono + lifetimeMs - lead - monoNow;
+        const qint64 byWall = now().msecsTo(expiresAt) - lead;
+        qint64 w = qMin(byMono, byWall);
+        if (lastRefreshStartMono >= 0)
+            w = qMax(w, lastRefreshStartMono + MinRefreshIntervalMs - monoNow);
+        *wait = w;
+        return true;
+    }
 
     void schedule()
     {
         refreshTimer.stop();
         expiryTimer.stop();
         const QDateTime expiresAt = tokens.expiresAt();
-        if (!expiresAt.isValid() || tokens.accessToken().isEmpty())
+        if (expiresAt.isValid() && !tokens.accessToken().isEmpty()) {
+            const qint64 untilExpiry = now().msecsTo(expiresAt);
+            if (untilExpiry > 0)
+                expiryTimer.start(qMin(untilExpiry + 1, MaxWaitMs));
+        }
+        qint64 wait = 0;
+        if (!refreshDue(&wait)) {
+            setNextRefreshAt(QDateTime());
             return;
-        const qint64 untilExpiry = now().msecsTo(expiresAt);
-        if (untilExpiry > 0)
-            expiryTimer.start(clampMs(untilExpiry + 1));
-        if (autoRefresh && !tokens.refreshToken().isEmpty())
-            refreshTimer.start(clampMs(untilExpiry - qint64(leadTime) * 1000));
+        }
+        wait = qMax<qint64>(0, wait);
+        refreshTimer.start(qMin(wait, MaxWaitMs));
+        setNextRefreshAt(now().addMSecs(wait)); // last: a handler may delete the session
     }
 
     void onRefreshTimer()
     {
-        if (!accessTokenUsable(leadTime))
+        qint64 wait = 0;
+        if (refreshDue(&wait) && wait <= 0)
             startRefresh();
         else
-            schedule(); // a timer capped at 24 h fired early
+            schedule(); // a wait capped at MaxWaitMs, or the clock moved
     }
 
-    void apply(const TokenResponse &t, bool save)
+    void onExpiryTimer()
+    {
+        QPointer<TokenSession> guard(q);
+        updateValid();
+        if (guard && q->isValid())
+            expiryTimer.start(qMin(now().msecsTo(tokens.expiresAt()) + 1, MaxWaitMs));
+    }
+
+    //! Returns false when a signal handler deleted the session.
+    bool apply(const TokenResponse &t, bool save)
     {
         tokens = t;
-        schedule();
-        Q_EMIT q->tokensChanged();
-        updateValid();
+        receivedMono = mono();
+        const QDateTime expiresAt = t.expiresAt();
+        lifetimeMs = expiresAt.isValid() ? qMax<qint64>(0, now().msecsTo(expiresAt)) : -1;
         if (save)
             saveToStore();
+        QPointer<TokenSession> guard(q);
+        schedule();
+        if (!guard)
+            return false;
+        Q_EMIT q->tokensChanged();
+        if (!guard)
+            return false;
+        updateValid();
+        return !guard.isNull();
+    }
+
+    //! Drops the refresh under way without a trace: its result never arrives. Returns false
+    //! when a signal handler deleted the session.
+    bool cancelRefresh()
+    {
+        if (!refreshReply)
+            return true;
+        TokenReply *r = std::exchange(refreshReply, nullptr);
+        QObject::disconnect(r, nullptr, q, nullptr);
+        r->abort();
+        r->deleteLater();
+        QPointer<TokenSession> guard(q);
+        Q_EMIT q->refreshingChanged();
+        return !guard.isNull();
     }
 
     QByteArray blob() const
@@ -155,12 +258,6 @@ public:
         }
     }
 
-    void setRefreshing(bool on)
-    {
-        Q_EMIT q->refreshingChanged();
-        Q_UNUSED(on);
-    }
-
     void startRefresh()
     {
         if (refreshReply)
@@ -182,18 +279,38 @@ public:
         TokenReply *reply = ClientPrivate::get(client)->tokenRequest(
             GrantType::refreshToken(), { { QStringLiteral("refresh_token"), tokens.refreshToken() } }, expectations);
         refreshReply = reply;
+        lastRefreshStartMono = mono();
+        refreshTimer.stop();
         qCDebug(lcSession) << "refreshing";
         QObject::connect(reply, &Reply::finished, q, [this, reply] { onRefreshFinished(reply); });
-        setRefreshing(true);
+        // The reply goes away unfinished (its Client was deleted): the refresh failed.
+        QObject::connect(reply, &QObject::destroyed, q, [this, reply] {
+            if (refreshReply != reply)
+                return;
+            refreshReply = nullptr;
+            Q_EMIT q->refreshingChanged();
+            QPointer<TokenSession> guard(q);
+            Q_EMIT q->refreshingChanged();
+            if (guard)
+                fail(Error(ErrorCode::InvalidConfiguration, QStringLiteral("the client was deleted during the refresh")));
+        });
+        QPointer<TokenSession> guard(q);
+        setNextRefreshAt(QDateTime());
+        if (guard)
+            Q_EMIT q->refreshingChanged();
     }
 
     void onRefreshFinished(TokenReply *reply)
     {
-        reply->deleteLater();
         if (reply != refreshReply)
             return;
+        QObject::disconnect(reply, nullptr, q, nullptr);
+        reply->deleteLater();
         refreshReply = nullptr;
-        setRefreshing(false);
+        QPointer<TokenSession> guard(q);
+        Q_EMIT q->refreshingChanged();
+        if (!guard)
+            return;
         Error e = reply->error();
         TokenResponse fresh = reply->tokens();
         if (!e) {
@@ -217,48 +334,77 @@ public:
                 fresh.setIdToken(tokens.idToken());
                 fresh.setIdTokenClaims(tokens.idTokenClaims());
             }
+            failures = 0;
+            retryAtMono = -1;
             setLastError(Error());
-            apply(fresh, true);
+            if (!guard || !apply(fresh, true))
+                return;
             Q_EMIT q->refreshed();
-            finishWaiters(fresh, Error());
-            return;
-        }
-        setLastError(e);
-        if (e.code() == ErrorCode::Cancelled) {
-            finishWaiters({}, e);
+            if (guard)
+                finishWaiters(fresh, Error());
             return;
         }
         if (e.code() == ErrorCode::OAuthError && e.oauthError() == QLatin1String("invalid_grant")) {
-            end(e);
+            setLastError(e);
+            if (guard)
+                end(e);
             return;
         }
+        fail(e);
+    }
+
+    //! A refresh failed without ending the session: waiters fail, the retry backs off.
+    void fail(const Error &e)
+    {
         qCDebug(lcSession) << "refresh failed:" << e;
+        ++failures;
+        // Never at once (no loop): 10 s, 20 s, 40 s ... 10 min, or the server's Retry-After.
+        qint64 delay = RetryBaseMs << qMin(failures - 1, 16);
+        delay = qMin(delay, RetryMaxMs);
+        if (e.retryAfter() >= 0)
+            delay = qMax(delay, qint64(e.retryAfter()) * 1000);
+        retryAtMono = mono() + delay;
+        QPointer<TokenSession> guard(q);
+        setLastError(e);
+        if (!guard)
+            return;
+        schedule();
+        if (!guard)
+            return;
         finishWaiters({}, e);
-        Q_EMIT q->refreshFailed(e);
-        // Retry transient failures later (never immediately: no loop).
-        if (autoRefresh && e.category() == ErrorCategory::Transport)
-            refreshTimer.start(qMax(TransientRetrySeconds, e.retryAfter()) * 1000);
+        if (guard)
+            Q_EMIT q->refreshFailed(e);
     }
 
     void end(const Error &reason)
     {
-        refreshTimer.stop();
-        expiryTimer.stop();
-        if (refreshReply) {
-            TokenReply *r = refreshReply;
-            refreshReply = nullptr;
-            r->abort();
-            r->deleteLater();
-            setRefreshing(false);
-        }
+        if (!cancelRefresh())
+            return;
+        resetSchedule();
         const bool had = !tokens.isNull();
         tokens = TokenResponse();
         removeFromStore();
+        QPointer<TokenSession> guard(q);
+        schedule();
+        if (!guard)
+            return;
         finishWaiters({}, reason ? reason : Error(ErrorCode::InvalidState, QStringLiteral("the session ended")));
+        if (!guard)
+            return;
         if (had)
             Q_EMIT q->tokensChanged();
+        if (!guard)
+            return;
         updateValid();
-        Q_EMIT q->sessionEnded(reason);
+        if (guard)
+            Q_EMIT q->sessionEnded(reason);
+    }
+
+    void resetSchedule()
+    {
+        lastRefreshStartMono = -1;
+        retryAtMono = -1;
+        failures = 0;
     }
 };
 
@@ -267,16 +413,20 @@ TokenSession::TokenSession(QObject *parent) : TokenSession(nullptr, parent) {}
 TokenSession::TokenSession(Client *client, QObject *parent) : QObject(parent), d(new TokenSessionPrivate(this))
 {
     d->client = client;
-    d->refreshTimer.setSingleShot(true);
-    d->expiryTimer.setSingleShot(true);
-    connect(&d->refreshTimer, &QTimer::timeout, this, [this] { d->onRefreshTimer(); });
-    connect(&d->expiryTimer, &QTimer::timeout, this, [this] { d->updateValid(); });
+    d->refreshTimer.setClient(client);
+    d->expiryTimer.setClient(client);
+    connect(&d->refreshTimer, &ProtocolTimer::timeout, this, [this] { d->onRefreshTimer(); });
+    connect(&d->expiryTimer, &ProtocolTimer::timeout, this, [this] { d->onExpiryTimer(); });
 }
 
 TokenSession::~TokenSession()
 {
-    if (d->refreshReply)
-        d->refreshReply->deleteLater();
+    // Ends silently: the refresh under way is dropped, waiters (children) go with the session.
+    if (TokenReply *r = std::exchange(d->refreshReply, nullptr)) {
+        QObject::disconnect(r, nullptr, this, nullptr);
+        r->abort();
+        r->deleteLater();
+    }
 }
 
 Client *TokenSession::client() const { return d->client; }
@@ -285,7 +435,12 @@ void TokenSession::setClient(Client *client)
 {
     if (d->client == client)
         return;
+    if (!d->cancelRefresh())
+        return;
     d->client = client;
+    d->refreshTimer.setClient(client);
+    d->expiryTimer.setClient(client);
+    d->schedule();
     Q_EMIT clientChanged();
 }
 
@@ -311,8 +466,23 @@ void TokenSession::setStoreKey(const QString &key)
 
 void TokenSession::setTokens(const TokenResponse &tokens)
 {
+    // A new session: the refresh under way (of the old tokens) is dropped, never applied.
+    QPointer<TokenSession> guard(this);
+    if (!d->cancelRefresh())
+        return;
+    d->resetSchedule();
     d->setLastError(Error());
-    d->apply(tokens, true);
+    if (!guard || !d->apply(tokens, true))
+        return;
+    if (!d->waiters.isEmpty()) {
+        // Callers waiting for a fresh token get one of the new session.
+        if (d->accessTokenUsable(d->effectiveLeadSeconds()))
+            d->finishWaiters(d->tokens, Error());
+        else if (!d->tokens.refreshToken().isEmpty() && d->client)
+            d->startRefresh();
+        else
+            d->finishWaiters({}, Error(ErrorCode::InvalidState, QStringLiteral("no valid access token and no refresh token")));
+    }
 }
 
 TokenResponse TokenSession::tokens() const { return d->tokens; }
@@ -323,7 +493,8 @@ QString TokenSession::scope() const { return d->tokens.scope(); }
 QString TokenSession::tokenType() const { return d->tokens.tokenType(); }
 bool TokenSession::hasRefreshToken() const { return !d->tokens.refreshToken().isEmpty(); }
 QJsonObject TokenSession::idTokenClaims() const { return d->tokens.idTokenClaims(); }
-bool TokenSession::isRefreshing() const { return !d->refreshReply.isNull(); }
+bool TokenSession::isRefreshing() const { return d->refreshReply != nullptr; }
+QDateTime TokenSession::nextRefreshAt() const { return d->nextRefreshAt; }
 Error TokenSession::lastError() const { return d->lastError; }
 bool TokenSession::autoRefresh() const { return d->autoRefresh; }
 
@@ -332,8 +503,10 @@ void TokenSession::setAutoRefresh(bool enabled)
     if (d->autoRefresh == enabled)
         return;
     d->autoRefresh = enabled;
+    QPointer<TokenSession> guard(this);
     d->schedule();
-    Q_EMIT autoRefreshChanged();
+    if (guard)
+        Q_EMIT autoRefreshChanged();
 }
 
 int TokenSession::refreshLeadTime() const { return d->leadTime; }
@@ -344,8 +517,10 @@ void TokenSession::setRefreshLeadTime(int seconds)
     if (d->leadTime == seconds)
         return;
     d->leadTime = seconds;
+    QPointer<TokenSession> guard(this);
     d->schedule();
-    Q_EMIT refreshLeadTimeChanged();
+    if (guard)
+        Q_EMIT refreshLeadTimeChanged();
 }
 
 QString TokenSession::accessToken() const { return d->tokens.accessToken(); }
@@ -353,7 +528,7 @@ QString TokenSession::accessToken() const { return d->tokens.accessToken(); }
 TokenReply *TokenSession::freshAccessToken()
 {
     auto *reply = new TokenReply(this);
-    if (d->accessTokenUsable(d->leadTime) && !d->refreshReply) {
+    if (d->accessTokenUsable(d->effectiveLeadSeconds()) && !d->refreshReply) {
         reply->setTokens(d->tokens);
         ReplyPrivate::get(reply)->finishLater(Error());
         return reply;
@@ -429,8 +604,8 @@ void TokenSession::restore()
             q->d->client->setDPoPKey(key);
         }
         q->d->setLastError(Error());
-        q->d->apply(t, false);
-        Q_EMIT q->restored(true, Error());
+        if (q->d->apply(t, false))
+            Q_EMIT q->restored(true, Error());
     });
 }
 

@@ -8,6 +8,7 @@
 #include <oauth4qt/error.h>
 
 #include <QtCore/QByteArray>
+#include <QtCore/QDateTime>
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QObject>
@@ -69,9 +70,19 @@ struct OAUTH4QT_TESTS_EXPORT HttpResponse
     QList<QByteArray> headerValues(const QByteArray &name) const;
     //! The media type of Content-Type, lower-cased, without parameters ("application/json").
     QByteArray mimeType() const;
-    //! Retry-After in seconds (delta-seconds or HTTP-date), -1 when absent or invalid.
+    //! Retry-After in seconds (see parseRetryAfter()), -1 when absent, repeated or invalid.
     int retryAfterSeconds() const;
 };
+
+//! The largest Retry-After the library honours, in seconds (one day); larger values are clamped.
+constexpr qint64 MaxRetryAfterSeconds = 24 * 3600;
+
+/*!
+    A Retry-After header value (RFC 9110 10.2.3) in seconds from \a now: delta-seconds (any
+    number of digits, parsed without overflow) or an IMF-fixdate HTTP-date (in the past: 0).
+    The result is clamped into [0, MaxRetryAfterSeconds]; -1 when the value is neither.
+*/
+OAUTH4QT_TESTS_EXPORT qint64 parseRetryAfter(const QByteArray &value, const QDateTime &now);
 
 //! A parsed WWW-Authenticate challenge (RFC 9110 section 11.6.1).
 struct OAUTH4QT_TESTS_EXPORT AuthChallenge

@@ -280,12 +280,9 @@ QByteArray HttpResponse::mimeType() const
     return type.trimmed().toLower();
 }
 
-int HttpResponse::retryAfterSeconds() const
+qint64 parseRetryAfter(const QByteArray &headerValue, const QDateTime &now)
 {
-    const QList<QByteArray> values = headerValues(QByteArrayLiteral("Retry-After"));
-    if (values.size() != 1)
-        return -1;
-    const QByteArray value = values.first().trimmed();
+    const QByteArray value = headerValue.trimmed();
     if (value.isEmpty())
         return -1;
     bool allDigits = true;
@@ -296,13 +293,14 @@ int HttpResponse::retryAfterSeconds() const
         }
     }
     if (allDigits) {
+        // delta-seconds: any number of digits; saturates instead of overflowing.
         qint64 seconds = 0;
         for (const char c : value) {
             seconds = seconds * 10 + (c - '0');
-            if (seconds > INT_MAX)
-                return INT_MAX;
+            if (seconds > MaxRetryAfterSeconds)
+                return MaxRetryAfterSeconds;
         }
-        return int(seconds);
+        return seconds;
     }
     // HTTP-date, IMF-fixdate form: "Sun, 06 Nov 1994 08:49:37 GMT".
     const QString text = QString::fromLatin1(value);
@@ -314,10 +312,16 @@ int HttpResponse::retryAfterSeconds() const
 #else
     date = QDateTime(date.date(), date.time(), Qt::UTC);
 #endif
-    const qint64 delta = QDateTime::currentDateTimeUtc().secsTo(date);
-    if (delta <= 0)
-        return 0;
-    return delta > INT_MAX ? INT_MAX : int(delta);
+    const qint64 delta = now.secsTo(date); // 64-bit: years apart do not overflow
+    return qBound<qint64>(0, delta, MaxRetryAfterSeconds);
+}
+
+int HttpResponse::retryAfterSeconds() const
+{
+    const QList<QByteArray> values = headerValues(QByteArrayLiteral("Retry-After"));
+    if (values.size() != 1)
+        return -1;
+    return int(parseRetryAfter(values.first(), QDateTime::currentDateTimeUtc()));
 }
 
 } // namespace OAuth4Qt

@@ -90,6 +90,9 @@ const SECRET_POST = 'post-s3cret+%:= &';
 const SECRET_JWT = 'client-secret-jwt-0123456789abcdefghijklmnopqrstuvwxyz-HS256-key!';
 const SECRET_SIGNED = 'signed-client-secret-0123456789';
 const SECRET_EDDSA = 'eddsa-client-secret-0123456789';
+const SECRET_SOAK = 'soak-client-secret-0123456789';
+// Clients whose access tokens are short-lived (seconds): the token session soak.
+const SHORT_ACCESS_TOKEN_TTL = { 'oauth4qt-soak-30': 30, 'oauth4qt-soak-120': 120 };
 
 // Constant across key rotations (the Provider instance is re-created).
 const COOKIE_KEYS = [crypto.randomBytes(32).toString('base64url')];
@@ -196,6 +199,8 @@ const CLIENTS = {
     client_secret: SECRET_EDDSA,
     id_token_signed_response_alg: 'EdDSA',
   }),
+  soak30: confidential('oauth4qt-soak-30', 'client_secret_basic', { client_secret: SECRET_SOAK }),
+  soak120: confidential('oauth4qt-soak-120', 'client_secret_basic', { client_secret: SECRET_SOAK }),
   public: {
     client_id: 'oauth4qt-native',
     client_name: 'oauth4qt-native',
@@ -305,7 +310,9 @@ function makeProvider() {
       return client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access');
     },
     ttl: {
-      AccessToken: 600,
+      AccessToken(ctx, token, client) {
+        return SHORT_ACCESS_TOKEN_TTL[client?.clientId] ?? 600;
+      },
       AuthorizationCode: 60,
       ClientCredentials: 600,
       DeviceCode: 600,

@@ -3,6 +3,7 @@
 // scaled-down waits (timeScale) so the suite runs fast. Waits are checked through the nominal
 // delays the poller schedules, never through wall-clock time.
 #include <oauth4qt/deviceauthorizationflow.h>
+#include <oauth4qt/testclock.h>
 
 #include "../sessiontestutil.h"
 #include "session/tokenpoller_p.h"
@@ -101,7 +102,41 @@ private Q_SLOTS:
     void opener_data();
     void opener();
     void restart();
+    void testClockDrivesPolling();
 };
+
+// The polling runs on the client's TestClock at nominal scale: the interval, slow_down, the
+// countdown and the expiry pass in simulated time, and nothing polls unless the clock moves.
+void tst_DeviceAuthorizationFlow::testClockDrivesPolling()
+{
+    Fixture f(this, deviceJson(5, 60), { oauthError("authorization_pending"), oauthError("slow_down"), oauthError("authorization_pending") }, 1.0);
+    TestClock clock;
+    clock.attach(f.client);
+    f.flow->start();
+    QTRY_COMPARE(f.flow->status(), DeviceAuthorizationFlow::Status::AwaitingUser);
+    QCOMPARE(f.flow->remainingTime(), 60);
+    QTest::qWait(100);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 0); // real time does not poll
+    clock.advance(4999);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 0);
+    QCOMPARE(f.flow->remainingTime(), 56);
+    clock.advance(1);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 1); // pending: next in 5 s
+    clock.advance(5000);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 2); // slow_down: next in 10 s
+    QTRY_COMPARE(f.flow->interval(), 10);
+    clock.advance(9999);
+    QTest::qWait(50);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 2);
+    clock.advance(1);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 3);
+    QTest::qWait(50);
+    // The expiry (60 s) comes on the simulated clock too.
+    clock.advance(60000);
+    QVERIFY(f.waitEnded());
+    QCOMPARE(f.failure().code(), ErrorCode::Timeout);
+    QCOMPARE(f.flow->remainingTime(), 0);
+}
 
 // J1
 void tst_DeviceAuthorizationFlow::deviceResponseRejected_data()

@@ -9,6 +9,7 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QJsonObject>
 #include <QtCore/QLocale>
+#include <QtCore/QTimeZone>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkCookie>
 #include <QtNetwork/QNetworkCookieJar>
@@ -130,6 +131,8 @@ private Q_SLOTS:
     // helpers
     void retryAfterSeconds_data();
     void retryAfterSeconds();
+    void parseRetryAfter_data();
+    void parseRetryAfter();
     void mimeType_data();
     void mimeType();
     void originOfUrl_data();
@@ -869,6 +872,36 @@ void tst_HttpTransport::dpopNonceCacheBounded()
 
 // ---------------------------------------------------------------------------------------------
 
+// parseRetryAfter() against a fixed "now": HTTP-dates in the past and future, the extremes.
+void tst_HttpTransport::parseRetryAfter_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<qint64>("expected");
+    QTest::newRow("0") << QByteArray("0") << qint64(0);
+    QTest::newRow("leading zeros") << QByteArray("0000000000000000000000000042") << qint64(42);
+    QTest::newRow("2^63 digits") << QByteArray("9223372036854775808") << qint64(86400);
+    QTest::newRow("1000 digits") << QByteArray(1000, '9') << qint64(86400);
+    QTest::newRow("date now") << QByteArray("Tue, 01 Jan 2030 12:00:00 GMT") << qint64(0);
+    QTest::newRow("date +90 s") << QByteArray("Tue, 01 Jan 2030 12:01:30 GMT") << qint64(90);
+    QTest::newRow("date -1 s") << QByteArray("Tue, 01 Jan 2030 11:59:59 GMT") << qint64(0);
+    QTest::newRow("date 1970") << QByteArray("Thu, 01 Jan 1970 00:00:00 GMT") << qint64(0);
+    QTest::newRow("date +1 day") << QByteArray("Wed, 02 Jan 2030 12:00:00 GMT") << qint64(86400);
+    QTest::newRow("date year 9999") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT") << qint64(86400);
+    QTest::newRow("date not GMT") << QByteArray("Tue, 01 Jan 2030 12:01:30 CET") << qint64(-1);
+    QTest::newRow("garbage") << QByteArray("in a minute") << qint64(-1);
+    QTest::newRow("hex") << QByteArray("0x10") << qint64(-1);
+    QTest::newRow("exponent") << QByteArray("1e9") << qint64(-1);
+    QTest::newRow("empty") << QByteArray() << qint64(-1);
+}
+
+void tst_HttpTransport::parseRetryAfter()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(qint64, expected);
+    const QDateTime now(QDate(2030, 1, 1), QTime(12, 0), QTimeZone::utc());
+    QCOMPARE(OAuth4Qt::parseRetryAfter(value, now), expected);
+}
+
 void tst_HttpTransport::retryAfterSeconds_data()
 {
     QTest::addColumn<QList<QByteArray>>("values");
@@ -882,7 +915,12 @@ void tst_HttpTransport::retryAfterSeconds_data()
     QTest::newRow("fraction") << QList<QByteArray>{"1.5"} << -1;
     QTest::newRow("garbage") << QList<QByteArray>{"soon"} << -1;
     QTest::newRow("empty") << QList<QByteArray>{""} << -1;
-    QTest::newRow("huge") << QList<QByteArray>{"99999999999999999999"} << INT_MAX;
+    // Clamped to a day (MaxRetryAfterSeconds); parsed in 64 bits, never wrapped.
+    QTest::newRow("huge") << QList<QByteArray>{"99999999999999999999"} << 86400;
+    QTest::newRow("a day") << QList<QByteArray>{"86400"} << 86400;
+    QTest::newRow("a day and a second") << QList<QByteArray>{"86401"} << 86400;
+    QTest::newRow("4294968 (x1000 wraps 32 bits)") << QList<QByteArray>{"4294968"} << 86400;
+    QTest::newRow("2147484 (x1000 > INT_MAX)") << QList<QByteArray>{"2147484"} << 86400;
     QTest::newRow("past-date") << QList<QByteArray>{"Sun, 06 Nov 1994 08:49:37 GMT"} << 0;
     QTest::newRow("bad-date") << QList<QByteArray>{"Sun, 36 Nov 1994 08:49:37 GMT"} << -1;
     QTest::newRow("two-headers") << QList<QByteArray>{"5", "6"} << -1;
