@@ -315,8 +315,10 @@ void AuthorizationCodeFlowPrivate::onCallback(const QList<std::pair<QString, QSt
     const ClientConfig config = c->clientConfig();
     const JwtValidator validator = jarmValidator(expectations.issuer, config.clientId(),
                                                  config.authorizationSignedResponseAlg(), config.clientSecret().toUtf8());
+    // The flow itself is the context: a JWKS lookup pending or queued when the flow is deleted
+    // never calls back (the attempt's guard reply may outlive the flow until deleteLater runs).
     validateWithJwks(
-        clientJwksCache(cd), guard, jwt,
+        clientJwksCache(cd), q, jwt,
         [validator, jwt, cd](const JsonWebKeySet &keys, Error *error) {
             JwtValidator v = validator;
             v.setKeys(keys);
@@ -463,6 +465,16 @@ void AuthorizationCodeFlow::setClient(Client *client)
         disconnect(d->externalClient, nullptr, this, nullptr);
     d->externalClient = client == d->ownClient ? nullptr : client;
     if (d->externalClient) {
+        // A flow does not own a Client set here: when it is deleted while the flow runs, the
+        // flow fails (InvalidState) rather than wait forever for replies that went with it.
+        connect(d->externalClient, &QObject::destroyed, this, [this](QObject *gone) {
+            for (QObject *p = parent(); p; p = p->parent()) {
+                if (p == gone)
+                    return; // deleted with its Client, silently
+            }
+            d->fail(Error(ErrorCode::InvalidState, QStringLiteral("the Client was deleted while the flow was running")));
+            Q_EMIT clientChanged(); // client() is the flow's own Client again
+        });
         connect(d->externalClient, &Client::issuerChanged, this, &AuthorizationCodeFlow::issuerChanged);
         connect(d->externalClient, &Client::allowInsecureHttpChanged, this, &AuthorizationCodeFlow::allowInsecureHttpChanged);
         connect(d->externalClient, &Client::clientConfigChanged, this, [this] {

@@ -191,6 +191,15 @@ void HttpCall::abort()
     finish({}, Error::cancelled(QStringLiteral("HTTP request aborted")));
 }
 
+void HttpCall::cancel()
+{
+    if (d->finished)
+        return;
+    d->callback = nullptr; // the owner is going away: nothing may call back into it
+    qCDebug(lcTransport).noquote() << describe(d->request) << "cancelled after" << d->elapsed.elapsed() << "ms";
+    finish({}, Error::cancelled(QStringLiteral("HTTP request cancelled")));
+}
+
 void HttpCall::releaseReply()
 {
     if (!d->reply)
