@@ -91,7 +91,10 @@ public:
     ~AuthorizationCodeFlow() override;
 
     //! The Client used for discovery and the token request. By default the flow owns one; set
-    //! your own to share configuration (client authentication, NAM, DPoP key, TLS...).
+    //! your own to share configuration (client authentication, NAM, DPoP key, TLS...). The flow
+    //! does not take ownership of a Client set here: when it is deleted while the flow runs, the
+    //! flow fails with InvalidState (unless the flow is its descendant and goes with it) and
+    //! client() is the flow's own Client again (clientChanged()).
     Client *client() const;
     void setClient(Client *client);
 
@@ -131,7 +134,8 @@ public:
     //! The redirect URI of the current attempt (known once start() bound the listener).
     QUrl redirectUri() const;
     //! Use another redirect handler (e.g. a UriSchemeHandler) instead of the loopback listener.
-    //! The flow does not take ownership.
+    //! The flow does not take ownership; deleting the handler while the flow waits for the
+    //! callback fails the flow with InvalidState.
     void setRedirectHandler(RedirectHandler *handler);
     RedirectHandler *redirectHandler() const;
 

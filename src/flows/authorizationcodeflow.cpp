@@ -181,6 +181,12 @@ void AuthorizationCodeFlowPrivate::prepare()
         if (current == attempt && isRunning())
             fail(Error(ErrorCode::Timeout, QStringLiteral("the redirect handler timed out")));
     }));
+    // The flow does not own a handler set with setRedirectHandler(): deleted while the flow
+    // waits, it fails the flow at once instead of leaving it to its timeout.
+    handlerConnections.append(QObject::connect(handler, &QObject::destroyed, q, [this, current] {
+        if (current == attempt && isRunning())
+            fail(Error(ErrorCode::InvalidState, QStringLiteral("the redirect handler was deleted while the flow was running")));
+    }));
     handlerConnections.append(QObject::connect(handler, &RedirectHandler::callbackRejected, q,
                                                [](const Error &rejected) {
                                                    qCDebug(lcFlow) << "callback refused; still waiting:" << rejected.codeName();

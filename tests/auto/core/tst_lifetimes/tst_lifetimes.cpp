@@ -90,6 +90,7 @@ private Q_SLOTS:
     void codeFlowDeleteInsideHandler();
     void codeFlowClientDeleted_data();
     void codeFlowClientDeleted();
+    void codeFlowRedirectHandlerDeleted();
 
     // DeviceAuthorizationFlow and BackchannelAuthenticationFlow
     void pollingFlow_data();
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void listenerDeletedInsideCallback();
     void listenerDeletedInsideRejection();
     void listenerDeletedWithOpenConnection();
+    void uriSchemeHandlerDeletedInsideCallback();
 
     // Token stores
     void memoryStoreDeletedWithPendingCallbacks();
@@ -650,6 +652,24 @@ void tst_Lifetimes::codeFlowClientDeleted()
     }
 }
 
+void tst_Lifetimes::codeFlowRedirectHandlerDeleted()
+{
+    // The flow does not own a handler set with setRedirectHandler(): deleted while the flow
+    // waits for the callback, the flow fails at once (not after its timeout).
+    Client *client = newClient();
+    std::unique_ptr<AuthorizationCodeFlow> flow(newCodeFlow(client, false));
+    QSignalSpy failed(flow.get(), &AuthorizationCodeFlow::failed);
+    QSignalSpy granted(flow.get(), &AuthorizationCodeFlow::granted);
+    flow->start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+    delete m_handler.data();
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(flow->error().code(), ErrorCode::InvalidState);
+    settle();
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(granted.size(), 0);
+}
+
 // ---- Polling flows -----------------------------------------------------------------------------
 
 namespace {
@@ -932,6 +952,26 @@ void tst_Lifetimes::listenerDeletedWithOpenConnection()
     socket.waitForBytesWritten(1000);
     settle();
     QCOMPARE(m_callbacks, 0);
+}
+
+void tst_Lifetimes::uriSchemeHandlerDeletedInsideCallback()
+{
+    for (bool valid : { true, false }) {
+        QPointer<UriSchemeHandler> handler = new UriSchemeHandler(QUrl(kRedirect));
+        handler->setExpectedState(QStringLiteral("s1"));
+        QVERIFY(handler->start());
+        int calls = 0;
+        auto destroy = [&calls, handler] {
+            ++calls;
+            delete handler.data();
+        };
+        connect(handler.data(), &RedirectHandler::callbackReceived, this, destroy);
+        connect(handler.data(), &RedirectHandler::callbackRejected, this, destroy);
+        handler->handleUrl(QUrl(kRedirect + (valid ? QStringLiteral("?code=c&state=s1") : QStringLiteral("?code=c&state=s2"))));
+        QVERIFY(!handler);
+        settle();
+        QCOMPARE(calls, 1);
+    }
 }
 
 // ---- Token stores ------------------------------------------------------------------------------
