@@ -110,7 +110,10 @@ public:
     ~AuthorizationCodeFlow() override;
 
     //! The Client used for discovery and the token request. By default the flow owns one; set
-    //! your own to share configuration (client authentication, NAM, DPoP key, TLS...).
+    //! your own to share configuration (client authentication, NAM, DPoP key, TLS...). The flow
+    //! does not take ownership of a Client set here: when it is deleted while the flow runs, the
+    //! flow fails with InvalidState (unless the flow is its descendant and goes with it) and
+    //! client() is the flow's own Client again (clientChanged()).
     Client *client() const;
     void setClient(Client *client);
 
@@ -152,7 +155,8 @@ public:
     /*!
         Use another redirect handler (e.g. a UriSchemeHandler for a private-use scheme or a
         claimed https URL) instead of the loopback listener; nullptr: the loopback listener
-        again. Takes effect at the next start(). The flow does not take ownership. In QML:
+        again. Takes effect at the next start(). The flow does not take ownership; deleting the
+        handler while the flow waits for the callback fails the flow with InvalidState. In QML:
         redirectHandler: UriSchemeHandler { redirectUri: "com.example.app:/callback" }.
     */
     void setRedirectHandler(RedirectHandler *handler);

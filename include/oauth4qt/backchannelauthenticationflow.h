@@ -59,6 +59,9 @@ public:
     Q_ENUM(Status)
 
     explicit BackchannelAuthenticationFlow(QObject *parent = nullptr);
+    //! The flow does not own \a client. When the Client is deleted while the flow runs, the flow
+    //! fails once with InvalidState and client() becomes null (a flow that is a descendant of the
+    //! Client is deleted with it, silently). Deleting the flow ends it silently.
     explicit BackchannelAuthenticationFlow(Client *client, QObject *parent = nullptr);
     ~BackchannelAuthenticationFlow() override;
 

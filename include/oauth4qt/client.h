@@ -26,7 +26,6 @@ QT_END_NAMESPACE
 namespace OAuth4Qt {
 
 class ClientPrivate;
-class HttpTransport;
 
 /*!
     \class OAuth4Qt::Client
@@ -228,9 +227,6 @@ public:
     */
     JsonReply *pushAuthorizationRequest(const Parameters &parameters);
     // --- end Authorization requests ---
-
-    //! The HTTP pipeline (for the library's flows).
-    HttpTransport *transport() const;
 
     // --- DPoP, device, CIBA ---
     Q_PROPERTY(OAuth4Qt::DPoPKey dpopKey READ dpopKey WRITE setDPoPKey NOTIFY dpopKeyChanged FINAL)

@@ -76,6 +76,9 @@ public:
     using UrlOpener = std::function<void(const QUrl &url)>;
 
     explicit DeviceAuthorizationFlow(QObject *parent = nullptr);
+    //! The flow does not own \a client. When the Client is deleted while the flow runs, the flow
+    //! fails once with InvalidState and client() becomes null (a flow that is a descendant of the
+    //! Client is deleted with it, silently). Deleting the flow ends it silently.
     explicit DeviceAuthorizationFlow(Client *client, QObject *parent = nullptr);
     ~DeviceAuthorizationFlow() override;
 

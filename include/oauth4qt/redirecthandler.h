@@ -31,7 +31,10 @@ class RedirectHandlerPrivate;
 
     The handler only checks transport-level properties and the state; the flow turns the
     parameters into a typed result (error=access_denied, iss, code, JARM response, ...).
-    Do not delete the handler from a slot connected to its signals; use deleteLater().
+    The handler may be deleted at any time, also from a slot connected to its own signals
+    (delete or deleteLater()): it closes, open connections are dropped, and no signal follows.
+    A flow using a handler it does not own fails (InvalidState) when the handler is deleted
+    while the flow waits for the callback.
 */
 class OAUTH4QT_EXPORT RedirectHandler : public QObject
 {

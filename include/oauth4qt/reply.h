@@ -22,6 +22,12 @@ class ReplyPrivate;
     created it), on success and on failure alike; error() then tells which. abort() ends it at
     once with a Cancelled error (finished() is emitted from abort()). The reply is a child of
     the Client that created it: delete it (deleteLater()) once you have read it.
+
+    Deleting a reply ends it silently at any stage (before its request left, in flight, while
+    a signature is being checked, inside its own finished() handler): no finished(), and no
+    callback of the library touches it afterwards. Deleting the Client deletes its replies the
+    same way. A reply moved to another parent with setParent() outlives its Client: when still
+    running then, it finishes once, from the event loop, with InvalidState.
 */
 class OAUTH4QT_EXPORT Reply : public QObject
 {

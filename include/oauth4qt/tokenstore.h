@@ -17,7 +17,9 @@ namespace OAuth4Qt {
     Where a TokenSession keeps its session blob (refresh token, access token, DPoP key, ...):
     an opaque secret byte array per key. Operations are asynchronous: the callback runs exactly
     once, never inside the call. load() of a key with nothing stored gives an empty array and no
-    error.
+    error. Deleting the store drops the callbacks of operations still under way: they are never
+    called (whether an abandoned keychain write reached the keychain is then unknown).
+    Implementations must keep that rule (e.g. queue callbacks with the store as context).
 
     Backends: MemoryTokenStore (process lifetime only), KeychainTokenStore (the OS keychain
     through QtKeychain, when oauth4qt was built with it). There is deliberately no file backend:

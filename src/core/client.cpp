@@ -159,8 +159,34 @@ TokenReply *ClientPrivate::tokenRequest(const QString &grantType, const Paramete
 
 // ---- Client ---------------------------------------------------------------------------------
 
+void ClientPrivate::trackReply(Reply *reply)
+{
+    if (replies.size() >= 64 && (replies.size() & (replies.size() - 1)) == 0) {
+        replies.removeIf([](const QPointer<Reply> &r) { return !r || r->isFinished(); });
+    }
+    replies.append(QPointer<Reply>(reply));
+}
+
 Client::Client(QObject *parent) : QObject(parent), d(new ClientPrivate(this)) {}
-Client::~Client() = default;
+
+Client::~Client()
+{
+    // The replies are children: they go with the Client, silently, like any deleted reply.
+    // A reply the application moved to another parent outlives it: when still running, it
+    // ends once, from the event loop, with InvalidState (nothing can answer it any more).
+    const auto replies = std::exchange(d->replies, {});
+    for (const QPointer<Reply> &reply : replies) {
+        if (!reply || reply->parent() == this || reply->isFinished())
+            continue;
+        ReplyPrivate *rd = ReplyPrivate::get(reply);
+        rd->m_abortHandler = nullptr;
+        if (HttpCall *call = rd->m_call) {
+            rd->m_call = nullptr;
+            call->cancel();
+        }
+        rd->finishLater(Error(ErrorCode::InvalidState, QStringLiteral("the Client was deleted before the reply finished")));
+    }
+}
 
 QUrl Client::issuer() const { return d->issuer; }
 
@@ -262,7 +288,6 @@ void Client::setSslConfiguration(const QSslConfiguration &configuration) { d->tr
 void Client::setRequestModifier(const RequestModifier &modifier) { d->transport->setRequestModifier(modifier); }
 void Client::setClock(const Clock &clock) { d->clock = clock; }
 QDateTime Client::currentTime() const { return d->now(); }
-HttpTransport *Client::transport() const { return d->transport; }
 
 DiscoveryReply *Client::discover()
 {

@@ -74,6 +74,10 @@ public:
     //! not list the key's algorithm.
     Error attachDPoPForEndpoint(HttpRequest &request) const;
 
+    //! Every reply this Client created (see Client::~Client()); pruned as they finish or go.
+    QList<QPointer<Reply>> replies;
+    void trackReply(Reply *reply);
+
     // Shared discovery.
     QPointer<HttpCall> discoveryCall;
     QList<std::pair<QPointer<Reply>, Continuation>> discoveryWaiters;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "reply_p.h"
+#include "client_p.h"
 
 #include <QtCore/QMetaObject>
 
@@ -15,8 +16,7 @@ void ReplyPrivate::finish(const Error &e)
     if (m_call) {
         HttpCall *call = m_call;
         m_call = nullptr;
-        if (!call->isFinished())
-            call->abort();
+        call->cancel(); // its callback would only find the reply finished
     }
     Q_EMIT q->finished();
 }
@@ -35,12 +35,21 @@ void ReplyPrivate::finishLater(const Error &e)
 Reply::Reply(QObject *parent) : QObject(parent), d(new ReplyPrivate)
 {
     d->q = this;
+    if (auto *client = qobject_cast<Client *>(parent))
+        ClientPrivate::get(client)->trackReply(this);
 }
 
 Reply::~Reply()
 {
-    if (d->m_call && !d->m_call->isFinished())
-        d->m_call->abort();
+    // Deleting a reply ends it silently: no finished(), and nothing under way calls back into
+    // this half-destroyed object (the HTTP call is cancelled without its callback; anything
+    // else that waits for the reply checks isFinished() or a QPointer to it).
+    d->finished = true;
+    d->m_abortHandler = nullptr;
+    if (HttpCall *call = d->m_call) {
+        d->m_call = nullptr;
+        call->cancel();
+    }
 }
 
 bool Reply::isFinished() const { return d->finished; }

@@ -181,6 +181,12 @@ void AuthorizationCodeFlowPrivate::prepare()
         if (current == attempt && isRunning())
             fail(Error(ErrorCode::Timeout, QStringLiteral("the redirect handler timed out")));
     }));
+    // The flow does not own a handler set with setRedirectHandler(): deleted while the flow
+    // waits, it fails the flow at once instead of leaving it to its timeout.
+    handlerConnections.append(QObject::connect(handler, &QObject::destroyed, q, [this, current] {
+        if (current == attempt && isRunning())
+            fail(Error(ErrorCode::InvalidState, QStringLiteral("the redirect handler was deleted while the flow was running")));
+    }));
     handlerConnections.append(QObject::connect(handler, &RedirectHandler::callbackRejected, q,
                                                [](const Error &rejected) {
                                                    qCDebug(lcFlow) << "callback refused; still waiting:" << rejected.codeName();
@@ -319,8 +325,10 @@ void AuthorizationCodeFlowPrivate::onCallback(const QList<std::pair<QString, QSt
     const JwtValidator validator = jarmValidator(expectations.issuer, config.clientId(),
                                                  config.authorizationSignedResponseAlg(), config.clientSecret().toUtf8(),
                                                  c->metadata().authorizationSigningAlgValuesSupported());
+    // The flow itself is the context: a JWKS lookup pending or queued when the flow is deleted
+    // never calls back (the attempt's guard reply may outlive the flow until deleteLater runs).
     validateWithJwks(
-        clientJwksCache(cd), guard, jwt,
+        clientJwksCache(cd), q, jwt,
         [validator, jwt, cd](const JsonWebKeySet &keys, Error *error) {
             JwtValidator v = validator;
             v.setKeys(keys);
@@ -468,6 +476,16 @@ void AuthorizationCodeFlow::setClient(Client *client)
         disconnect(d->externalClient, nullptr, this, nullptr);
     d->externalClient = client == d->ownClient ? nullptr : client;
     if (d->externalClient) {
+        // A flow does not own a Client set here: when it is deleted while the flow runs, the
+        // flow fails (InvalidState) rather than wait forever for replies that went with it.
+        connect(d->externalClient, &QObject::destroyed, this, [this](QObject *gone) {
+            for (QObject *p = parent(); p; p = p->parent()) {
+                if (p == gone)
+                    return; // deleted with its Client, silently
+            }
+            d->fail(Error(ErrorCode::InvalidState, QStringLiteral("the Client was deleted while the flow was running")));
+            Q_EMIT clientChanged(); // client() is the flow's own Client again
+        });
         connect(d->externalClient, &Client::issuerChanged, this, &AuthorizationCodeFlow::issuerChanged);
         connect(d->externalClient, &Client::allowInsecureHttpChanged, this, &AuthorizationCodeFlow::allowInsecureHttpChanged);
         connect(d->externalClient, &Client::clientConfigChanged, this, [this] {

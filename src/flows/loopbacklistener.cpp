@@ -444,12 +444,23 @@ LoopbackListener::LoopbackListener(QObject *parent)
 
 LoopbackListener::~LoopbackListener()
 {
-    // Sockets are children of this object; stop their signals reaching the private first.
+    // The listener may be deleted from a slot connected to callbackReceived, i.e. inside a
+    // signal of one of its sockets (or of the server): those are never deleted synchronously
+    // here. Detached from this object, closed, and deleted from the event loop.
     for (Connection &c : d->connections) {
-        if (c.socket)
-            c.socket->disconnect(this);
+        if (QTcpSocket *socket = c.socket) {
+            socket->disconnect(this);
+            socket->setParent(nullptr);
+            socket->abort();
+            socket->deleteLater();
+        }
     }
     d->connections.clear();
+    if (d->server) {
+        d->server->disconnect(this);
+        d->server->setParent(nullptr);
+        d->closeServer();
+    }
 }
 
 QString LoopbackListener::path() const { return d->path; }

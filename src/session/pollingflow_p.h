@@ -42,9 +42,13 @@ public:
         QObject::connect(poller, &TokenPoller::finished, q, [this](const TokenResponse &t, const Error &e) { end(t, e); });
         QObject::connect(poller, &TokenPoller::intervalChanged, q, &Flow::intervalChanged);
         QObject::connect(poller, &TokenPoller::remainingTimeChanged, q, &Flow::remainingTimeChanged);
+        watchClient();
     }
     virtual ~PollingFlowPrivate()
     {
+        // No signal from a destructor: the poller's last remainingTimeChanged stays internal.
+        QObject::disconnect(poller, nullptr, q, nullptr);
+        QObject::disconnect(clientWatch);
         poller->stop();
         if (initialReply)
             initialReply->deleteLater();
@@ -59,6 +63,7 @@ public:
     Error error;
     TokenPoller *poller;
     QPointer<JsonReply> initialReply;
+    QMetaObject::Connection clientWatch;
 
     template <typename T, typename Signal>
     void set(T &member, const T &value, Signal signal)
@@ -74,7 +79,38 @@ public:
         if (client == c)
             return;
         client = c;
+        watchClient();
         Q_EMIT q->clientChanged();
+    }
+
+    /*!
+        The flow does not own its Client. When the Client is deleted while a run is under way
+        (its replies go with it), the run ends at once with InvalidState instead of waiting for
+        answers that never come; client() is then null.
+    */
+    void watchClient()
+    {
+        QObject::disconnect(clientWatch);
+        if (!client)
+            return;
+        clientWatch = QObject::connect(client, &QObject::destroyed, q, [this](QObject *gone) {
+            clientWatch = {};
+            for (QObject *p = q->parent(); p; p = p->parent()) {
+                if (p == gone)
+                    return; // deleted with its Client, silently
+            }
+            if (isRunning()) {
+                poller->stop();
+                if (initialReply) {
+                    JsonReply *reply = initialReply;
+                    initialReply = nullptr;
+                    QObject::disconnect(reply, nullptr, q, nullptr);
+                    reply->deleteLater();
+                }
+                end({}, Error(ErrorCode::InvalidState, QStringLiteral("the Client was deleted while the flow was running")));
+            }
+            Q_EMIT q->clientChanged();
+        });
     }
 
     void setStatus(Status s)

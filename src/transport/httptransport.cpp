@@ -104,6 +104,18 @@ QByteArray responseNonce(const HttpResponse &response)
     return values.first();
 }
 
+// How deep this thread is inside a signal of a QNetworkReply (an application may delete its
+// Client, and with it the transport and its QNetworkAccessManager, from a reply's handler; the
+// manager and its replies must then not be deleted synchronously under Qt's feet).
+thread_local int insideReplySignal = 0;
+
+struct ReplySignalScope
+{
+    ReplySignalScope() { ++insideReplySignal; }
+    ~ReplySignalScope() { --insideReplySignal; }
+    Q_DISABLE_COPY_MOVE(ReplySignalScope)
+};
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -206,6 +218,15 @@ void HttpCall::abort()
         return;
     qCDebug(lcTransport).noquote() << describe(d->request) << "aborted after" << d->elapsed.elapsed() << "ms";
     finish({}, Error::cancelled(QStringLiteral("HTTP request aborted")));
+}
+
+void HttpCall::cancel()
+{
+    if (d->finished)
+        return;
+    d->callback = nullptr; // the owner is going away: nothing may call back into it
+    qCDebug(lcTransport).noquote() << describe(d->request) << "cancelled after" << d->elapsed.elapsed() << "ms";
+    finish({}, Error::cancelled(QStringLiteral("HTTP request cancelled")));
 }
 
 void HttpCall::releaseReply()
@@ -340,15 +361,24 @@ void HttpCall::startAttempt(const QByteArray &nonce)
     reply->setReadBufferSize(qMin(kMaxReadBuffer, d->maxSize + 1));
     qCDebug(lcTransport).noquote() << describe(d->request) << "sent (attempt" << d->attempts << ")";
 
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this] { onMetaData(); });
-    connect(reply, &QIODevice::readyRead, this, [this] { readAvailable(); });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        const ReplySignalScope scope;
+        onMetaData();
+    });
+    connect(reply, &QIODevice::readyRead, this, [this] {
+        const ReplySignalScope scope;
+        readAvailable();
+    });
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         d->tlsErrorsSeen = true;
         for (const QSslError &e : errors)
             qCDebug(lcTransport).noquote() << describe(d->request) << "TLS error:" << e.errorString();
         // Never ignored.
     });
-    connect(reply, &QNetworkReply::finished, this, [this] { onFinished(); });
+    connect(reply, &QNetworkReply::finished, this, [this] {
+        const ReplySignalScope scope;
+        onFinished();
+    });
 }
 
 void HttpCall::onMetaData()
@@ -482,8 +512,15 @@ HttpTransport::~HttpTransport()
     const auto calls = findChildren<HttpCall *>(QString(), Qt::FindDirectChildrenOnly);
     for (HttpCall *call : calls)
         delete call;
-    delete d->ownManager;
-    d->ownManager = nullptr;
+    if (QNetworkAccessManager *manager = std::exchange(d->ownManager, nullptr)) {
+        if (insideReplySignal > 0) {
+            // Deleted from a handler of one of the manager's replies: Qt must finish emitting first.
+            manager->setParent(nullptr);
+            manager->deleteLater();
+        } else {
+            delete manager;
+        }
+    }
 }
 
 void HttpTransport::setNetworkAccessManager(QNetworkAccessManager *manager)

@@ -117,6 +117,9 @@ public:
     //! Ends the request: the callback runs once, synchronously inside abort(), with
     //! Error::cancelled() (nothing happens when the call already finished).
     void abort();
+    //! Ends the request without running the callback (for an owner that goes away: its
+    //! callback must not touch it). Safe to call at any time; nothing happens once finished.
+    void cancel();
     bool isFinished() const;
 
 private:

@@ -15,8 +15,12 @@ JwksCache::JwksCache(HttpTransport *transport, QObject *parent) : QObject(parent
 
 JwksCache::~JwksCache()
 {
-    if (m_call && !m_call->isFinished())
-        m_call->abort();
+    // Silently: no waiter is called back from here.
+    m_waiters.clear();
+    if (HttpCall *call = m_call) {
+        m_call = nullptr;
+        call->cancel();
+    }
 }
 
 QUrl JwksCache::jwksUri() const { return m_uri; }

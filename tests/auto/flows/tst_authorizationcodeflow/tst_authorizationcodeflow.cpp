@@ -239,8 +239,10 @@ void tst_AuthorizationCodeFlow::scriptCallbacks(AuthorizationCodeFlow *flow, con
         const QString base = flow->redirectUri().toString(QUrl::FullyEncoded);
         auto remaining = std::make_shared<QStringList>(callbacks);
         auto next = std::make_shared<std::function<void()>>();
-        *next = [this, base, remaining, next] {
-            if (remaining->isEmpty())
+        // Only what is under way holds the chain (a weak self-reference: no cycle, no leak).
+        *next = [this, base, remaining, weak = std::weak_ptr<std::function<void()>>(next)] {
+            const auto next = weak.lock();
+            if (!next || remaining->isEmpty())
                 return;
             const QString q = expand(remaining->takeFirst());
             QNetworkRequest request(QUrl::fromEncoded(QString(base + QLatin1Char('?') + q).toUtf8(), QUrl::StrictMode));

@@ -6,6 +6,8 @@
 #include <QtCore/QJsonArray>
 #include <QtTest/QtTest>
 
+#include <openssl/crypto.h>
+
 #include "../josevectors.h"
 #include "testkeys.h"
 
@@ -634,6 +636,7 @@ void tst_JsonWebKey::concurrentUse()
                 if (!copy.publicKey().verify(QStringLiteral("ES256"), data, copy.sign(QStringLiteral("ES256"), data)))
                     failures.ref();
             }
+            OPENSSL_thread_stop(); // the thread's OpenSSL state (DRBG, error queue) freed now, not at exit
         });
         threads.last()->start();
     }
@@ -696,6 +699,7 @@ void tst_JsonWebKey::repeatedVerification()
                 if (!pub.verify(alg, data, sig) || pub.verify(alg, data + 'y', sig))
                     failures.ref();
             }
+            OPENSSL_thread_stop(); // the thread's OpenSSL state (DRBG, error queue) freed now, not at exit
         });
         threads.last()->start();
     }

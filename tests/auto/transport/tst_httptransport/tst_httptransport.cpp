@@ -114,6 +114,8 @@ private Q_SLOTS:
     // call semantics
     void abortRunsCallbackOnce();
     void abortBeforeStart();
+    void cancelRunsNoCallback_data();
+    void cancelRunsNoCallback();
     void callbackExactlyOnceAndAsync();
     void destroyTransportWithCallsInFlight();
     void destroyTransportInsideCallback();
@@ -615,6 +617,35 @@ void tst_HttpTransport::abortRunsCallbackOnce()
     QTRY_VERIFY(call.isNull()); // deleted after the callback
     QTest::qWait(50);
     QCOMPARE(callbacks, 1);
+}
+
+void tst_HttpTransport::cancelRunsNoCallback_data()
+{
+    QTest::addColumn<bool>("inFlight");
+    QTest::newRow("before start") << false;
+    QTest::newRow("in flight") << true;
+}
+
+void tst_HttpTransport::cancelRunsNoCallback()
+{
+    // For an owner that goes away (a deleted reply): the call ends, its callback never runs.
+    QFETCH(bool, inFlight);
+    TestHttpServer server;
+    server.on(QStringLiteral("/slow"), Response::neverAnswer());
+    HttpTransport transport;
+    server.prepare(transport);
+    int callbacks = 0;
+    QPointer<HttpCall> call = transport.send(get(server.url(QStringLiteral("/slow"))),
+                                             [&](const HttpResponse &, const Error &) { ++callbacks; });
+    if (inFlight)
+        QTRY_COMPARE(server.requestCount(), 1);
+    call->cancel();
+    QVERIFY(call->isFinished());
+    call->cancel(); // a second cancel (or abort) does nothing
+    call->abort();
+    QTRY_VERIFY(call.isNull()); // deleted from the event loop
+    QTest::qWait(50);
+    QCOMPARE(callbacks, 0);
 }
 
 void tst_HttpTransport::abortBeforeStart()
