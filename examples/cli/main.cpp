@@ -22,6 +22,7 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
 #include <QtCore/QProcess>
+#include <QtCore/QRegularExpression>
 
 #include <cstdio>
 #include <exception>
@@ -502,9 +503,39 @@ UsageError checkCommandOptions(const Options &o)
         return e;
     if (UsageError e = integer("flow-timeout", 1, 2147483); e.isError())
         return e;
-    if (o.commandValues.contains(QStringLiteral("redirect-path"))
-        && !o.value(QStringLiteral("redirect-path")).startsWith(QLatin1Char('/')))
-        return { QStringLiteral("invalid_argument"), QStringLiteral("--redirect-path must start with '/'") };
+    if (o.commandValues.contains(QStringLiteral("redirect-path"))) {
+        // What the loopback listener accepts: '/' then unreserved characters and '/'.
+        static const QRegularExpression path(QStringLiteral("^/[A-Za-z0-9._~/-]*$"));
+        if (!path.match(o.value(QStringLiteral("redirect-path"))).hasMatch())
+            return { QStringLiteral("invalid_argument"),
+                     QStringLiteral("--redirect-path must start with '/' and hold only letters, digits, '-', '.', '_', '~' and '/'") };
+    }
+    if (o.flag(QStringLiteral("jar"))) {
+        // The request object is signed with the client's private key, by an asymmetric alg.
+        if (o.clientConfig.privateKey().isNull())
+            return { QStringLiteral("missing_option"), QStringLiteral("--jar needs --private-key (the request object is signed with it)") };
+        if (o.clientConfig.signingAlgorithm().startsWith(QLatin1String("HS")))
+            return { errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                     QStringLiteral("--jar signs with --private-key: --signing-alg %1 cannot sign the request object")
+                         .arg(o.clientConfig.signingAlgorithm()) };
+    }
+    if (o.command->name == QLatin1String("authorization-code")) {
+        // Parameters the flow sets itself: --param would send them twice.
+        static const QStringList flowParameters = {
+            QStringLiteral("response_type"), QStringLiteral("redirect_uri"), QStringLiteral("state"),
+            QStringLiteral("nonce"), QStringLiteral("code_challenge"), QStringLiteral("code_challenge_method"),
+            QStringLiteral("response_mode"), QStringLiteral("request"), QStringLiteral("request_uri"),
+            QStringLiteral("dpop_jkt"),
+        };
+        for (const auto &[name, value] : o.params) {
+            Q_UNUSED(value)
+            if (flowParameters.contains(name)
+                || (name == QLatin1String("prompt") && o.commandValues.contains(QStringLiteral("prompt")))
+                || (name == QLatin1String("max_age") && o.commandValues.contains(QStringLiteral("max-age"))))
+                return { QStringLiteral("invalid_argument"),
+                         QStringLiteral("--param cannot set %1: the authorization-code command sets it").arg(name) };
+        }
+    }
     if (o.commandValues.contains(QStringLiteral("response-mode"))
         && o.value(QStringLiteral("response-mode")) != QLatin1String("jwt"))
         return { QStringLiteral("invalid_argument"), QStringLiteral("--response-mode accepts only jwt") };
@@ -587,6 +618,7 @@ int run(int argc, char **argv)
 
 } // namespace Cli
 
+#ifndef OAUTH4QT_CLI_NO_MAIN // the fuzz target links this file and has a main of its own
 int main(int argc, char **argv)
 {
     // Last resort: nothing may end the process with an uncaught exception.
@@ -602,3 +634,4 @@ int main(int argc, char **argv)
         return Cli::printInternalError(QStringLiteral("unknown exception"));
     }
 }
+#endif
