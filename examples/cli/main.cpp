@@ -23,6 +23,7 @@
 #include <QtCore/QPointer>
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
+#include <QtNetwork/QTcpServer>
 
 #include <cstdio>
 #include <exception>
@@ -519,21 +520,27 @@ UsageError checkCommandOptions(const Options &o)
                      QStringLiteral("--jar signs with --private-key: --signing-alg %1 cannot sign the request object")
                          .arg(o.clientConfig.signingAlgorithm()) };
     }
-    if (o.command->name == QLatin1String("authorization-code")) {
-        // Parameters the flow sets itself: --param would send them twice.
-        static const QStringList flowParameters = {
-            QStringLiteral("response_type"), QStringLiteral("redirect_uri"), QStringLiteral("state"),
-            QStringLiteral("nonce"), QStringLiteral("code_challenge"), QStringLiteral("code_challenge_method"),
-            QStringLiteral("response_mode"), QStringLiteral("request"), QStringLiteral("request_uri"),
-            QStringLiteral("dpop_jkt"),
+    {
+        // Parameters a command sets itself: --param would send them twice.
+        static const QHash<QString, QStringList> commandParameters = {
+            { QStringLiteral("authorization-code"),
+              { QStringLiteral("response_type"), QStringLiteral("redirect_uri"), QStringLiteral("state"),
+                QStringLiteral("nonce"), QStringLiteral("code_challenge"), QStringLiteral("code_challenge_method"),
+                QStringLiteral("response_mode"), QStringLiteral("request"), QStringLiteral("request_uri"),
+                QStringLiteral("dpop_jkt"), QStringLiteral("code"), QStringLiteral("code_verifier") } },
+            { QStringLiteral("refresh"), { QStringLiteral("refresh_token") } },
+            { QStringLiteral("device"), { QStringLiteral("device_code") } },
+            { QStringLiteral("ciba"), { QStringLiteral("auth_req_id"), QStringLiteral("login_hint") } },
         };
+        const QStringList reserved = commandParameters.value(QString(o.command->name));
         for (const auto &[name, value] : o.params) {
             Q_UNUSED(value)
-            if (flowParameters.contains(name)
+            if (reserved.contains(name)
                 || (name == QLatin1String("prompt") && o.commandValues.contains(QStringLiteral("prompt")))
-                || (name == QLatin1String("max_age") && o.commandValues.contains(QStringLiteral("max-age"))))
+                || (name == QLatin1String("max_age") && o.commandValues.contains(QStringLiteral("max-age")))
+                || (name == QLatin1String("binding_message") && o.commandValues.contains(QStringLiteral("binding-message"))))
                 return { QStringLiteral("invalid_argument"),
-                         QStringLiteral("--param cannot set %1: the authorization-code command sets it").arg(name) };
+                         QStringLiteral("--param cannot set %1: the command %2 sets it").arg(name, QString(o.command->name)) };
         }
     }
     if (o.commandValues.contains(QStringLiteral("response-mode"))
@@ -596,6 +603,14 @@ int run(int argc, char **argv)
         return printUsageError({ QStringLiteral("not_implemented"),
                                  QStringLiteral("the command %1 is not implemented yet in this version of oauth4qt-cli")
                                      .arg(QString(options.command->name)) });
+    if (options.commandValues.contains(QStringLiteral("redirect-port"))) {
+        // A fixed redirect port that is taken fails the flow only after discovery: try it first.
+        const quint16 port = quint16(options.value(QStringLiteral("redirect-port")).trimmed().toUInt());
+        QTcpServer probe;
+        if (port != 0 && !probe.listen(QHostAddress::LocalHost, port))
+            return printUsageError({ QStringLiteral("invalid_argument"),
+                                     QStringLiteral("--redirect-port %1 cannot be used: %2").arg(port).arg(probe.errorString()) });
+    }
     DPoPKey dpopKey;
     if (options.dpop) {
         // A fresh key per run (the contract); tokens come back bound to it.

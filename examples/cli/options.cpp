@@ -67,6 +67,14 @@ QString quotedName(const QString &text)
     return looksLikeName ? QLatin1Char('"') + text + QLatin1Char('"') : QStringLiteral("(not shown)");
 }
 
+QString commandNames(const QList<CommandSpec> &commands)
+{
+    QStringList names;
+    for (const CommandSpec &command : commands)
+        names.append(QString(command.name));
+    return names.join(QStringLiteral(", "));
+}
+
 //! "--token-file" -> "token" when "token" is a secret option (one with a file twin); else empty.
 QString twinBase(const QString &name)
 {
@@ -230,7 +238,8 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
         if (!arg.startsWith(QLatin1String("--"))) {
             if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1)
                 return usage(QStringLiteral("unknown_option"),
-                             QStringLiteral("unknown option %1 (options are spelt --name)").arg(quotedName(arg)));
+                             QStringLiteral("unknown option %1 (options are spelt --name)")
+                                 .arg(arg.size() <= 2 ? quotedName(arg) : QStringLiteral("(not shown)")));
             positional.append(arg);
             continue;
         }
@@ -297,7 +306,8 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     }
     if (!o.command)
         return usage(QStringLiteral("unknown_command"),
-                     QStringLiteral("unknown command %1 (try --help)").arg(quotedName(positional.first())));
+                     QStringLiteral("unknown command (not shown: it may be a misplaced secret); the commands are %1")
+                         .arg(commandNames(commands)));
     if (positional.size() > 1)
         return usage(QStringLiteral("invalid_argument"),
                      QStringLiteral("unexpected argument after the command %1 (argument %2 is not shown: it may be a secret)")
