@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 
 namespace Cli {
 // Defined in examples/cli/main.cpp (built here without its main()).
@@ -70,6 +72,15 @@ bool isSecretName(const QString &name)
 
 } // namespace
 
+// Options that read files through the simulated InputSource never touch the disk; should one
+// read a file directly, standard input is empty and device or proc files are never named.
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    if (!std::freopen("/dev/null", "r", stdin))
+        std::abort();
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1 || size > 4096)
@@ -81,6 +92,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         arguments.append(QString::fromUtf8(part));
     if (arguments.size() > 64)
         return 0;
+    for (const QString &arg : std::as_const(arguments)) {
+        if (arg.contains(QLatin1String("/dev")) || arg.contains(QLatin1String("/proc"))
+            || arg.contains(QLatin1String("/sys")))
+            return 0;
+    }
 
     // The secrets this command line gives: values of secret options (also "--name=value"), the
     // VALUE of --param NAME=VALUE, and what a file or standard input holds.
