@@ -264,7 +264,8 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
         }
         if (!spec)
             return usage(QStringLiteral("unknown_option"),
-                         QStringLiteral("unknown option --%1").arg(quotedName(name).remove(QLatin1Char('"'))));
+                         QStringLiteral("unknown option %1")
+                             .arg(quotedName(name).startsWith(QLatin1Char('"')) ? dashed(name) : QStringLiteral("(not shown)")));
         if (spec->takesValue) {
             if (!hasInlineValue) {
                 if (i + 1 >= arguments.size())
@@ -310,9 +311,8 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
                          .arg(commandNames(commands)));
     if (positional.size() > 1)
         return usage(QStringLiteral("invalid_argument"),
-                     QStringLiteral("unexpected argument after the command %1 (argument %2 is not shown: it may be a secret)")
-                         .arg(QString(o.command->name))
-                         .arg(positional.size()));
+                     QStringLiteral("unexpected argument after the command %1 (not shown: it may be a misplaced secret)")
+                         .arg(QString(o.command->name)));
 
     // Secret file twins: an option and its twin together is an error, and so is reading standard
     // input twice; each file's value (one trailing newline stripped) becomes the option's value.
