@@ -441,6 +441,10 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     QString secret = single("client-secret");
     if (hasSecret && secret.isEmpty())
         return usage(QStringLiteral("invalid_argument"), QStringLiteral("--client-secret must not be empty"));
+    // RFC 6749 appendix A.2: a client secret is VSCHARs; a line break left in a file is a mistake.
+    if (hasSecret && hasControlCharacter(secret))
+        return usage(QStringLiteral("invalid_argument"),
+                     QStringLiteral("the client secret contains a control character (a line break?); its value is not shown"));
     // OAUTH4QT_CLIENT_SECRET when neither --client-secret nor --client-secret-file is given (an
     // empty variable counts as unset). An explicit --auth-method none ignores it: a secret
     // exported for one client must not break the commands of a public one.

@@ -319,6 +319,7 @@ usage_first "an unreadable --client-secret-file" invalid_argument client-credent
 usage_first "a directory as --token-file" invalid_argument revoke --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token-file "$KEYS"
 usage_first "an empty --client-secret-file" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret-file "$KEYS/empty"
 usage_first "a --refresh-token-file holding only a newline" invalid_argument refresh --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token-file "$KEYS/newline-only"
+usage_first "a --client-secret-file of two lines (a control character)" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret-file "$KEYS/two-lines"
 usage_first "a --token-file of two lines (a control character)" invalid_argument introspect --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token-file "$KEYS/two-lines"
 usage_first "--client-secret and --client-secret-file together" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --client-secret-file "$KEYS/secret"
 usage_first "--refresh-token and --refresh-token-file together" invalid_argument refresh --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token r --refresh-token-file "$KEYS/secret"
