@@ -90,5 +90,6 @@ done
 echo
 printf '%-26s %14s %9s %10s  %s\n' target executions seconds "new seeds" status
 for r in "${rows[@]}"; do echo "$r"; done
-printf 'corpus size: %s\n' "$(du -sh tests/fuzz/corpus | cut -f1)"
+printf 'corpus: %s files, %s bytes\n' "$(find tests/fuzz/corpus -type f | wc -l)" \
+  "$(find tests/fuzz/corpus -type f -exec cat {} + | wc -c)"
 exit "$failed"
