@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-fuzz_seconds=${OAUTH4QT_FUZZ_SECONDS:-20}
+fuzz_seconds=${OAUTH4QT_FUZZ_SECONDS:-15}
 
 bash tools/install-deps.sh --test
 

@@ -22,6 +22,8 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QPointer>
 #include <QtCore/QProcess>
+#include <QtCore/QRegularExpression>
+#include <QtNetwork/QTcpServer>
 
 #include <cstdio>
 #include <exception>
@@ -512,9 +514,45 @@ UsageError checkCommandOptions(const Options &o)
         return e;
     if (UsageError e = integer("flow-timeout", 1, 2147483); e.isError())
         return e;
-    if (o.commandValues.contains(QStringLiteral("redirect-path"))
-        && !o.value(QStringLiteral("redirect-path")).startsWith(QLatin1Char('/')))
-        return { QStringLiteral("invalid_argument"), QStringLiteral("--redirect-path must start with '/'") };
+    if (o.commandValues.contains(QStringLiteral("redirect-path"))) {
+        // What the loopback listener accepts: '/' then unreserved characters and '/'.
+        static const QRegularExpression path(QStringLiteral("^/[A-Za-z0-9._~/-]*$"));
+        if (!path.match(o.value(QStringLiteral("redirect-path"))).hasMatch())
+            return { QStringLiteral("invalid_argument"),
+                     QStringLiteral("--redirect-path must start with '/' and hold only letters, digits, '-', '.', '_', '~' and '/'") };
+    }
+    if (o.flag(QStringLiteral("jar"))) {
+        // The request object is signed with the client's private key, by an asymmetric alg.
+        if (o.clientConfig.privateKey().isNull())
+            return { QStringLiteral("missing_option"), QStringLiteral("--jar needs --private-key (the request object is signed with it)") };
+        if (o.clientConfig.signingAlgorithm().startsWith(QLatin1String("HS")))
+            return { errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                     QStringLiteral("--jar signs with --private-key: --signing-alg %1 cannot sign the request object")
+                         .arg(o.clientConfig.signingAlgorithm()) };
+    }
+    {
+        // Parameters a command sets itself: --param would send them twice.
+        static const QHash<QString, QStringList> commandParameters = {
+            { QStringLiteral("authorization-code"),
+              { QStringLiteral("response_type"), QStringLiteral("redirect_uri"), QStringLiteral("state"),
+                QStringLiteral("nonce"), QStringLiteral("code_challenge"), QStringLiteral("code_challenge_method"),
+                QStringLiteral("response_mode"), QStringLiteral("request"), QStringLiteral("request_uri"),
+                QStringLiteral("dpop_jkt"), QStringLiteral("code"), QStringLiteral("code_verifier") } },
+            { QStringLiteral("refresh"), { QStringLiteral("refresh_token") } },
+            { QStringLiteral("device"), { QStringLiteral("device_code") } },
+            { QStringLiteral("ciba"), { QStringLiteral("auth_req_id"), QStringLiteral("login_hint") } },
+        };
+        const QStringList reserved = commandParameters.value(QString(o.command->name));
+        for (const auto &[name, value] : o.params) {
+            Q_UNUSED(value)
+            if (reserved.contains(name)
+                || (name == QLatin1String("prompt") && o.commandValues.contains(QStringLiteral("prompt")))
+                || (name == QLatin1String("max_age") && o.commandValues.contains(QStringLiteral("max-age")))
+                || (name == QLatin1String("binding_message") && o.commandValues.contains(QStringLiteral("binding-message"))))
+                return { QStringLiteral("invalid_argument"),
+                         QStringLiteral("--param cannot set %1: the command %2 sets it").arg(name, QString(o.command->name)) };
+        }
+    }
     if (o.commandValues.contains(QStringLiteral("response-mode"))
         && o.value(QStringLiteral("response-mode")) != QLatin1String("jwt"))
         return { QStringLiteral("invalid_argument"), QStringLiteral("--response-mode accepts only jwt") };
@@ -574,6 +612,14 @@ int run(int argc, char **argv)
         return printUsageError({ QStringLiteral("not_implemented"),
                                  QStringLiteral("the command %1 is not implemented yet in this version of oauth4qt-cli")
                                      .arg(QString(options.command->name)) });
+    if (options.commandValues.contains(QStringLiteral("redirect-port"))) {
+        // A fixed redirect port that is taken fails the flow only after discovery: try it first.
+        const quint16 port = quint16(options.value(QStringLiteral("redirect-port")).trimmed().toUInt());
+        QTcpServer probe;
+        if (port != 0 && !probe.listen(QHostAddress::LocalHost, port))
+            return printUsageError({ QStringLiteral("invalid_argument"),
+                                     QStringLiteral("--redirect-port %1 cannot be used: %2").arg(port).arg(probe.errorString()) });
+    }
     DPoPKey dpopKey;
     if (options.dpop) {
         // --dpop-key: the given key (tokens bound in one run work in the next); else a fresh key
@@ -598,6 +644,7 @@ int run(int argc, char **argv)
 
 } // namespace Cli
 
+#ifndef OAUTH4QT_CLI_NO_MAIN // the fuzz target links this file and has a main of its own
 int main(int argc, char **argv)
 {
     // Last resort: nothing may end the process with an uncaught exception.
@@ -613,3 +660,4 @@ int main(int argc, char **argv)
         return Cli::printInternalError(QStringLiteral("unknown exception"));
     }
 }
+#endif

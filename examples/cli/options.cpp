@@ -4,6 +4,7 @@
 #include <oauth4qt/jws.h>
 
 #include <QtCore/QFile>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QtMath>
 
 #include <cmath>
@@ -22,6 +23,7 @@ const QList<OptionSpec> &globalOptions()
         { QLatin1String("discovery") },
         { QLatin1String("client-id") },
         { QLatin1String("client-secret") },
+        { QLatin1String("client-secret-file") },
         { QLatin1String("auth-method") },
         { QLatin1String("private-key") },
         { QLatin1String("signing-alg") },
@@ -53,6 +55,45 @@ const OptionSpec *findIn(const QList<OptionSpec> &list, const QString &name)
 UsageError usage(const QString &code, const QString &message) { return UsageError{ code, message }; }
 
 QString dashed(const QString &name) { return QStringLiteral("--") + name; }
+
+//! \a text when it looks like a command or option name, to repeat in a message; a placeholder
+//! otherwise (a misplaced argument may be a secret: "--token= SECRET" makes SECRET positional).
+QString quotedName(const QString &text)
+{
+    bool looksLikeName = !text.isEmpty() && text.size() <= 40;
+    for (const QChar c : text) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            looksLikeName = false;
+    }
+    return looksLikeName ? QLatin1Char('"') + text + QLatin1Char('"') : QStringLiteral("(not shown)");
+}
+
+QString commandNames(const QList<CommandSpec> &commands)
+{
+    QStringList names;
+    for (const CommandSpec &command : commands)
+        names.append(QString(command.name));
+    return names.join(QStringLiteral(", "));
+}
+
+//! "--token-file" -> "token" when "token" is a secret option (one with a file twin); else empty.
+QString twinBase(const QString &name)
+{
+    if (!name.endsWith(QLatin1String("-file")))
+        return {};
+    const QString base = name.chopped(5);
+    return isSecretOption(base) ? base : QString();
+}
+
+//! Control characters (a CR/LF, a NUL, ...) never belong in a token: refused before any request.
+bool hasControlCharacter(const QString &value)
+{
+    for (const QChar c : value) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return true;
+    }
+    return false;
+}
 
 // Options that select how the client authenticates, or that the library sets: --param must not
 // set them (the server would see them twice, or the client's authentication would be bypassed).
@@ -128,17 +169,17 @@ UsageError checkIssuer(const QString &text, bool allowInsecureHttp, QUrl *issuer
     return {};
 }
 
-UsageError loadPrivateKey(const QString &fileName, JsonWebKey *key)
+UsageError loadPrivateKey(const QString &fileName, const InputSource &input, JsonWebKey *key)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly))
+    QByteArray pem;
+    QString errorText;
+    if (!input.readFile || !input.readFile(fileName, 1024 * 1024, &pem, &errorText))
         return usage(errorCodeName(ErrorCode::InvalidKey),
-                     QStringLiteral("cannot read the private key file %1: %2").arg(fileName, file.errorString()));
+                     QStringLiteral("cannot read the private key file %1: %2").arg(fileName, errorText));
     // A PEM key is a few KiB at most; refuse anything absurd rather than reading it whole.
-    if (file.size() > 1024 * 1024)
+    if (pem.size() > 1024 * 1024)
         return usage(errorCodeName(ErrorCode::InvalidKey),
                      QStringLiteral("the private key file %1 is too large to be a PEM key").arg(fileName));
-    const QByteArray pem = file.read(1024 * 1024 + 1);
     Error error;
     const JsonWebKey k = JsonWebKey::fromPem(pem, &error);
     if (k.isNull())
@@ -178,7 +219,8 @@ Parameters Options::extraParameters() const
     return extra;
 }
 
-UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec> &commands, Options *out)
+UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec> &commands, Options *out,
+                          const InputSource &input)
 {
     Options o;
     QHash<QString, QStringList> given; // option name -> values ("" for flags)
@@ -197,7 +239,8 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
         if (!arg.startsWith(QLatin1String("--"))) {
             if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1)
                 return usage(QStringLiteral("unknown_option"),
-                             QStringLiteral("unknown option \"%1\" (options are spelt --name)").arg(arg));
+                             QStringLiteral("unknown option %1 (options are spelt --name)")
+                                 .arg(arg.size() <= 2 ? quotedName(arg) : QStringLiteral("(not shown)")));
             positional.append(arg);
             continue;
         }
@@ -209,16 +252,21 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
             name.truncate(eq);
             hasInlineValue = true;
         }
-        const OptionSpec *spec = findIn(globalOptions(), name);
+        // A secret option's file twin ("--token-file") is accepted wherever the option is.
+        const QString twin = twinBase(name);
+        const QString lookup = twin.isEmpty() ? name : twin;
+        const OptionSpec *spec = findIn(globalOptions(), lookup);
         if (!spec) {
             // A command-specific option: accepted here, checked against the command below.
             for (const CommandSpec &command : commands) {
-                if ((spec = findIn(command.options, name)))
+                if ((spec = findIn(command.options, lookup)))
                     break;
             }
         }
         if (!spec)
-            return usage(QStringLiteral("unknown_option"), QStringLiteral("unknown option %1").arg(dashed(name)));
+            return usage(QStringLiteral("unknown_option"),
+                         QStringLiteral("unknown option %1")
+                             .arg(quotedName(name).startsWith(QLatin1Char('"')) ? dashed(name) : QStringLiteral("(not shown)")));
         if (spec->takesValue) {
             if (!hasInlineValue) {
                 if (i + 1 >= arguments.size())
@@ -260,10 +308,63 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     }
     if (!o.command)
         return usage(QStringLiteral("unknown_command"),
-                     QStringLiteral("unknown command \"%1\" (try --help)").arg(positional.first()));
+                     QStringLiteral("unknown command (not shown: it may be a misplaced secret); the commands are %1")
+                         .arg(commandNames(commands)));
     if (positional.size() > 1)
         return usage(QStringLiteral("invalid_argument"),
-                     QStringLiteral("unexpected argument \"%1\" after the command").arg(positional.at(1)));
+                     QStringLiteral("unexpected argument after the command %1 (not shown: it may be a misplaced secret)")
+                         .arg(QString(o.command->name)));
+
+    // Secret file twins: an option and its twin together is an error, and so is reading standard
+    // input twice; each file's value (one trailing newline stripped) becomes the option's value.
+    // Only options that apply to the command are read.
+    {
+        QString stdinReader;
+        const QStringList names = given.keys();
+        for (const QString &name : names) {
+            const QString base = twinBase(name);
+            if (base.isEmpty())
+                continue;
+            if (!findIn(globalOptions(), base) && !findIn(o.command->options, base))
+                return usage(QStringLiteral("unknown_option"),
+                             QStringLiteral("the option %1 does not apply to the command %2")
+                                 .arg(dashed(name), QString(o.command->name)));
+            if (given.contains(base))
+                return usage(QStringLiteral("invalid_argument"),
+                             QStringLiteral("%1 and %2 are given together; give one of them").arg(dashed(base), dashed(name)));
+            const QString path = given.value(name).constFirst();
+            if (path.isEmpty())
+                return usage(QStringLiteral("invalid_argument"), QStringLiteral("%1 needs a file name or -").arg(dashed(name)));
+            if (path == QLatin1String("-")) {
+                if (!stdinReader.isEmpty())
+                    return usage(QStringLiteral("invalid_argument"),
+                                 QStringLiteral("%1 and %2 both read standard input; only one option can")
+                                     .arg(dashed(std::min(stdinReader, name)), dashed(std::max(stdinReader, name))));
+                stdinReader = name;
+            }
+        }
+        for (const QString &name : names) {
+            const QString base = twinBase(name);
+            if (base.isEmpty())
+                continue;
+            const QString path = given.value(name).constFirst();
+            const QString source = path == QLatin1String("-") ? QStringLiteral("standard input")
+                                                               : QStringLiteral("the file %1").arg(path);
+            QByteArray data;
+            QString errorText;
+            if (!input.readFile || !input.readFile(path, maxSecretFileBytes, &data, &errorText))
+                return usage(QStringLiteral("invalid_argument"),
+                             QStringLiteral("%1: cannot read %2: %3").arg(dashed(name), source, errorText));
+            if (data.size() > maxSecretFileBytes)
+                return usage(QStringLiteral("invalid_argument"),
+                             QStringLiteral("%1: %2 is larger than %3 bytes").arg(dashed(name), source).arg(maxSecretFileBytes));
+            const QString value = QString::fromUtf8(stripOneTrailingNewline(data));
+            if (value.isEmpty())
+                return usage(QStringLiteral("invalid_argument"), QStringLiteral("%1: %2 is empty").arg(dashed(name), source));
+            given.remove(name);
+            given.insert(base, { value });
+        }
+    }
 
     for (auto it = given.cbegin(); it != given.cend(); ++it) {
         if (findIn(globalOptions(), it.key()))
@@ -281,10 +382,26 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     for (const QLatin1String &name : o.command->required) {
         if (!given.contains(name))
             return usage(QStringLiteral("missing_option"),
-                         QStringLiteral("the command %1 needs %2").arg(QString(o.command->name), dashed(name)));
+                         QStringLiteral("the command %1 needs %2").arg(QString(o.command->name), dashed(name))
+                             + (isSecretOption(name) ? QStringLiteral(" or %1-file").arg(dashed(name)) : QString()));
         if (o.commandValues.value(name).isEmpty())
             return usage(QStringLiteral("invalid_argument"),
                          QStringLiteral("%1 must not be empty").arg(dashed(name)));
+    }
+    for (auto it = o.commandValues.cbegin(); it != o.commandValues.cend(); ++it) {
+        if (it.value().isEmpty())
+            return usage(QStringLiteral("invalid_argument"), QStringLiteral("%1 must not be empty").arg(dashed(it.key())));
+        if (isSecretOption(it.key()) && hasControlCharacter(it.value()))
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("%1 contains a control character (a line break?); its value is not shown")
+                             .arg(dashed(it.key())));
+    }
+    // The access token goes into an Authorization header: RFC 6750 b64token only.
+    if (o.commandValues.contains(QStringLiteral("access-token"))) {
+        static const QRegularExpression b64token(QStringLiteral("^[A-Za-z0-9._~+/-]+=*$"));
+        if (!b64token.match(o.value(QStringLiteral("access-token"))).hasMatch())
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("--access-token is not a valid bearer token (RFC 6750 b64token); its value is not shown"));
     }
 
     // --- server
@@ -321,10 +438,27 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     if (o.command->needsClientId && clientId.isEmpty())
         return usage(QStringLiteral("missing_option"),
                      QStringLiteral("the command %1 needs --client-id").arg(QString(o.command->name)));
-    const bool hasSecret = has("client-secret");
-    const QString secret = single("client-secret");
+    bool hasSecret = has("client-secret");
+    QString secret = single("client-secret");
     if (hasSecret && secret.isEmpty())
         return usage(QStringLiteral("invalid_argument"), QStringLiteral("--client-secret must not be empty"));
+    // RFC 6749 appendix A.2: a client secret is VSCHARs; a line break left in a file is a mistake.
+    if (hasSecret && hasControlCharacter(secret))
+        return usage(QStringLiteral("invalid_argument"),
+                     QStringLiteral("the client secret contains a control character (a line break?); its value is not shown"));
+    // OAUTH4QT_CLIENT_SECRET when neither --client-secret nor --client-secret-file is given (an
+    // empty variable counts as unset). An explicit --auth-method none ignores it: a secret
+    // exported for one client must not break the commands of a public one.
+    bool secretFromEnvironment = false;
+    if (!hasSecret && input.environment
+        && !(has("auth-method") && single("auth-method") == QLatin1String("none"))) {
+        const QByteArray fromEnvironment = input.environment("OAUTH4QT_CLIENT_SECRET");
+        if (!fromEnvironment.isEmpty()) {
+            secret = QString::fromUtf8(fromEnvironment);
+            hasSecret = true;
+            secretFromEnvironment = true;
+        }
+    }
 
     ClientConfig::AuthMethod method = hasSecret ? ClientConfig::AuthMethod::ClientSecretBasic
                                                 : ClientConfig::AuthMethod::None;
@@ -347,14 +481,17 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
         || method == ClientConfig::AuthMethod::ClientSecretJwt;
     if (secretMethod && !hasSecret)
         return usage(QStringLiteral("missing_option"),
-                     QStringLiteral("--auth-method %1 needs --client-secret").arg(ClientConfig::authMethodName(method)));
-    if (method == ClientConfig::AuthMethod::None && hasSecret)
+                     QStringLiteral("--auth-method %1 needs --client-secret, --client-secret-file or OAUTH4QT_CLIENT_SECRET")
+                         .arg(ClientConfig::authMethodName(method)));
+    if (method == ClientConfig::AuthMethod::None && hasSecret && !secretFromEnvironment)
         return usage(QStringLiteral("invalid_argument"),
-                     QStringLiteral("--client-secret is given but --auth-method is none"));
+                     QStringLiteral("a client secret is given but --auth-method is none"));
 
     JsonWebKey key;
     if (has("private-key")) {
-        if (UsageError e = loadPrivateKey(single("private-key"), &key); e.isError())
+        if (single("private-key") == QLatin1String("-"))
+            return usage(QStringLiteral("invalid_argument"), QStringLiteral("--private-key needs a file name"));
+        if (UsageError e = loadPrivateKey(single("private-key"), input, &key); e.isError())
             return e;
     } else if (method == ClientConfig::AuthMethod::PrivateKeyJwt) {
         return usage(QStringLiteral("missing_option"), QStringLiteral("--auth-method private_key_jwt needs --private-key"));
@@ -363,7 +500,9 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     QString signingAlg;
     if (has("signing-alg")) {
         signingAlg = single("signing-alg");
-        if (method == ClientConfig::AuthMethod::ClientSecretJwt && key.isNull()) {
+        // The client_secret_jwt assertion is signed with the secret: an HMAC alg, also when a
+        // --private-key (for --jar) is given.
+        if (method == ClientConfig::AuthMethod::ClientSecretJwt) {
             if (!hmacAlgorithms().contains(signingAlg))
                 return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
                              QStringLiteral("--signing-alg for client_secret_jwt must be HS256, HS384 or HS512, not \"%1\"")
@@ -409,7 +548,7 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
         if (eq <= 0)
             return usage(QStringLiteral("invalid_argument"),
                          eq == 0 ? QStringLiteral("--param needs NAME=VALUE with a non-empty NAME")
-                                 : QStringLiteral("--param needs NAME=VALUE (\"%1\" has no '=')").arg(param));
+                                 : QStringLiteral("--param needs NAME=VALUE (a value without '=' is given; it is not shown)"));
         const QString name = param.left(eq);
         if (isReservedParameter(name))
             return usage(QStringLiteral("invalid_argument"),
@@ -465,7 +604,9 @@ QString helpText(const QList<CommandSpec> &commands)
         for (const OptionSpec &option : command.options) {
             const bool required = command.required.contains(option.name);
             line += QLatin1Char(' ') + (required ? QString() : QStringLiteral("[")) + QStringLiteral("--") + option.name
-                + (option.takesValue ? QStringLiteral(" V") : QString()) + (required ? QString() : QStringLiteral("]"));
+                + (option.takesValue ? QStringLiteral(" V") : QString())
+                + (isSecretOption(option.name) ? QStringLiteral("|--%1-file F").arg(option.name) : QString())
+                + (required ? QString() : QStringLiteral("]"));
         }
         text += line + QLatin1Char('\n') + QStringLiteral("      ") + QString::fromUtf8(command.summary)
             + (command.run ? QString() : QStringLiteral(" (not implemented yet)")) + QLatin1Char('\n');
@@ -476,7 +617,8 @@ QString helpText(const QList<CommandSpec> &commands)
         "  --issuer URL              the authorization server (required); discovery runs first\n"
         "  --discovery oidc|oauth2   the well-known document to read (default oidc)\n"
         "  --client-id ID            the client identifier\n"
-        "  --client-secret SECRET    the client secret\n"
+        "  --client-secret SECRET    the client secret (visible to other local users: prefer\n"
+        "  --client-secret-file FILE   this, FILE - is standard input, or OAUTH4QT_CLIENT_SECRET)\n"
         "  --auth-method M           client_secret_basic (default with a secret), client_secret_post,\n"
         "                            client_secret_jwt, private_key_jwt, none (default without a secret)\n"
         "  --private-key FILE        PEM private key for private_key_jwt\n"
@@ -491,7 +633,10 @@ QString helpText(const QList<CommandSpec> &commands)
         "  --allow-insecure-http     permit http:// URLs (loopback testing only)\n"
         "  --timeout SECONDS         deadline per HTTP request (default 30)\n"
         "  --clock-tolerance SECONDS allowed clock skew for JWTs (default 30)\n"
-        "  --help, --version\n");
+        "  --help, --version\n"
+        "\n"
+        "Every secret option (--client-secret, --refresh-token, --access-token, --token) has a\n"
+        "file twin (--token-file FILE; - is standard input); one trailing newline is dropped.\n");
     return text;
 }
 

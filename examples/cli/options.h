@@ -6,6 +6,8 @@
 #include <oauth4qt/clientconfig.h>
 #include <oauth4qt/jsonwebkey.h>
 
+#include "secrets.h"
+
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QSet>
@@ -74,9 +76,11 @@ struct Options
 };
 
 //! Parses and validates \a arguments (argv[1..]). Returns a UsageError when they are not usable;
-//! reads the --private-key file. Never prints anything.
+//! reads the --private-key file and the secret files (--client-secret-file, --token-file, ...;
+//! "-" is standard input) and OAUTH4QT_CLIENT_SECRET through \a input. Never prints anything,
+//! never exits; a UsageError names options, never a secret.
 UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec> &commands,
-                          Options *options);
+                          Options *options, const InputSource &input = InputSource::system());
 
 //! --id-token-alg / --jarm-alg: a JWS algorithm the library verifies, never none; HS* only with a
 //! client secret.

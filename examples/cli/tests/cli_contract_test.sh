@@ -82,6 +82,7 @@ BASIC_ID=$(info 'i.clients.basic.client_id');          SECRET_BASIC=$(info 'i.cl
 POST_ID=$(info 'i.clients.post.client_id');            SECRET_POST=$(info 'i.clients.post.client_secret')
 JWT_ID=$(info 'i.clients.secret_jwt.client_id');       SECRET_JWT=$(info 'i.clients.secret_jwt.client_secret')
 PKJ_ID=$(info 'i.clients.private_key_jwt.client_id')
+PUBLIC_ID=$(info 'i.clients.public.client_id')
 KEY_COUNT=$(info 'i.clients.private_key_jwt.private_keys.length')
 [ -n "$ISSUER" ] && [ -n "$SECRET_BASIC" ] || { echo "not ok - the peer info file lacks issuer/clients"; exit 1; }
 S="--issuer $ISSUER --allow-insecure-http"   # the fixture listens on http://127.0.0.1 (split on purpose)
@@ -267,6 +268,145 @@ for sig in TERM INT HUP; do
     fi
 done
 
+# --- configuration errors: exit 2 before any request, discovery included ------------------------
+# The issuer is the silent listener above, which records every connection; a run that connected
+# would also end in a transport timeout (exit 3) instead of a usage error.
+conns() { cat "$HANG_PORT_FILE.conns" 2>/dev/null | wc -l; }
+# usage_first NAME CODE ARGS...: exit 2, kind usage, error code CODE, and no connection made.
+usage_first() {
+    name=$1; code=$2; shift 2
+    before=$(conns)
+    cli "$@" --issuer "$HANG" --allow-insecure-http --timeout 2
+    after=$(conns)
+    if [ "$after" != "$before" ]; then fail "$name: a connection was made before the usage error"; return; fi
+    expect "$name (no request)" 2 'j.error.kind' usage 'j.error.code' "$code"
+}
+KEYS="$WORK/keys"; mkdir -p "$KEYS"
+EC_KEY=$(info "i.clients.private_key_jwt.private_keys.find((k) => k.alg === 'ES256') ? i.clients.private_key_jwt.private_keys.find((k) => k.alg === 'ES256').pem_file : i.clients.private_key_jwt.private_keys[0].pem_file")
+printf 'two\nlines\n' >"$KEYS/two-lines"; : >"$KEYS/empty"; printf '\n' >"$KEYS/newline-only"
+printf 'a-secret\n' >"$KEYS/secret"
+usage_first "--jar without --private-key" missing_option authorization-code --client-id "$PUBLIC_ID" --jar
+usage_first "--jarm-alg without --response-mode jwt" invalid_argument authorization-code --client-id "$PUBLIC_ID" --jarm-alg ES256
+usage_first "--response-mode other than jwt" invalid_argument authorization-code --client-id "$PUBLIC_ID" --response-mode query
+usage_first "--jar with an HMAC --signing-alg" unsupported_algorithm authorization-code --client-id "$JWT_ID" \
+    --client-secret "$SECRET_JWT" --auth-method client_secret_jwt --signing-alg HS256 --private-key "$EC_KEY" --jar
+usage_first "client_secret_jwt with a non-HMAC --signing-alg" unsupported_algorithm client-credentials --client-id "$JWT_ID" \
+    --client-secret "$SECRET_JWT" --auth-method client_secret_jwt --signing-alg ES256 --private-key "$EC_KEY"
+usage_first "--param that the authorization-code flow sets" invalid_argument authorization-code --client-id "$PUBLIC_ID" --param state=mine
+usage_first "--param prompt together with --prompt" invalid_argument authorization-code --client-id "$PUBLIC_ID" --prompt login --param prompt=none
+usage_first "--redirect-path with a space" invalid_argument authorization-code --client-id "$PUBLIC_ID" --redirect-path "/a b"
+usage_first "a --redirect-port that is taken" invalid_argument authorization-code --client-id "$PUBLIC_ID" --redirect-port "$(cat "$HANG_PORT_FILE")"
+usage_first "--param that the refresh command sets" invalid_argument refresh --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token r --param refresh_token=s
+usage_first "--param binding_message with --binding-message" invalid_argument ciba --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --login-hint alice --binding-message a --param binding_message=b
+usage_first "--redirect-port out of range" invalid_argument authorization-code --client-id "$PUBLIC_ID" --redirect-port 70000
+usage_first "an empty --browser" invalid_argument authorization-code --client-id "$PUBLIC_ID" --browser ""
+usage_first "--flow-timeout 0" invalid_argument authorization-code --client-id "$PUBLIC_ID" --flow-timeout 0
+usage_first "an unreadable --private-key" invalid_key client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$KEYS/none.pem"
+usage_first "a --private-key that is not a key" invalid_key client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$KEYS/secret"
+usage_first "--signing-alg that does not fit the key" unsupported_algorithm client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$EC_KEY" --signing-alg RS256
+usage_first "private_key_jwt without --private-key" missing_option client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt
+usage_first "a secret method without a secret" missing_option client-credentials --client-id "$POST_ID" --auth-method client_secret_post
+usage_first "--client-secret with --auth-method none" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --auth-method none
+usage_first "--id-token-alg none" unsupported_algorithm client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --id-token-alg none
+usage_first "--dpop-alg HS256" unsupported_algorithm client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --dpop --dpop-alg HS256
+usage_first "--dpop-alg without --dpop" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --dpop-alg ES256
+usage_first "--resource with a fragment" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --resource "https://r.example/#x"
+usage_first "--param client_secret" invalid_argument client-credentials --client-id "$BASIC_ID" --param client_secret=x
+usage_first "--param scope with --scope" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope a --param scope=b
+usage_first "an empty --token-type-hint" invalid_argument revoke --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token t --token-type-hint ""
+usage_first "an empty --expected-subject" invalid_argument userinfo --access-token abc --expected-subject ""
+usage_first "an --access-token that is not a b64token" invalid_argument userinfo --access-token "abc def"
+usage_first "--client-id missing" missing_option client-credentials --client-secret "$SECRET_BASIC"
+# secrets from files: every problem with them is a usage error before any request
+usage_first "an unreadable --client-secret-file" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret-file "$KEYS/none"
+usage_first "a directory as --token-file" invalid_argument revoke --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token-file "$KEYS"
+usage_first "an empty --client-secret-file" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret-file "$KEYS/empty"
+usage_first "a --refresh-token-file holding only a newline" invalid_argument refresh --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token-file "$KEYS/newline-only"
+usage_first "a --client-secret-file of two lines (a control character)" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret-file "$KEYS/two-lines"
+usage_first "a --token-file of two lines (a control character)" invalid_argument introspect --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token-file "$KEYS/two-lines"
+usage_first "--client-secret and --client-secret-file together" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --client-secret-file "$KEYS/secret"
+usage_first "--refresh-token and --refresh-token-file together" invalid_argument refresh --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token r --refresh-token-file "$KEYS/secret"
+usage_first "--access-token and --access-token-file together" invalid_argument userinfo --access-token a --access-token-file "$KEYS/secret"
+usage_first "--token and --token-file together" invalid_argument introspect --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token t --token-file "$KEYS/secret"
+usage_first "two options reading standard input" invalid_argument refresh --client-id "$BASIC_ID" --client-secret-file - --refresh-token-file -
+usage_first "a file twin of another command's option" unknown_option refresh --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token-file "$KEYS/secret"
+usage_first "--private-key - (standard input is for secrets only)" invalid_argument client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key -
+
+# --- secrets from files, standard input and the environment ---------------------------------------
+# cli_stdin FILE ARGS...: as cli, with standard input from FILE.
+cli_stdin() {
+    in=$1; shift
+    timeout -k 5 60 "$CLI" "$@" >"$OUT" 2>"$ERR" <"$in"
+    STATUS=$?
+    one_object || fail "oauth4qt-cli $1: stdout is not exactly one JSON object"
+}
+# no_leak NAME VALUE: VALUE appears neither on stdout nor on stderr of the last run.
+no_leak() { if grep -qF -- "$2" "$OUT" "$ERR"; then fail "$1: the secret appears in the output"; else pass "$1"; fi; }
+printf '%s\n' "$SECRET_BASIC" >"$KEYS/basic-lf"
+printf '%s\r\n' "$SECRET_BASIC" >"$KEYS/basic-crlf"
+printf '%s' "$SECRET_BASIC" >"$KEYS/basic-bare"
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret-file "$KEYS/basic-lf"
+expect_present "--client-secret-file (a trailing LF is dropped)" 0 'j.access_token'
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret-file "$KEYS/basic-crlf"
+expect_present "--client-secret-file (a trailing CRLF is dropped)" 0 'j.access_token'
+cli client-credentials $S --client-id "$POST_ID" --client-secret-file "$KEYS/basic-bare" --auth-method client_secret_post
+expect "--client-secret-file is the secret (another client's secret is refused)" 4 'j.error.oauth_error' invalid_client
+cli_stdin "$KEYS/basic-lf" client-credentials $S --client-id "$BASIC_ID" --client-secret-file -
+expect_present "--client-secret-file - reads standard input" 0 'j.access_token'
+export OAUTH4QT_CLIENT_SECRET="$SECRET_BASIC"
+cli client-credentials $S --client-id "$BASIC_ID"
+expect_present "OAUTH4QT_CLIENT_SECRET when no secret option is given" 0 'j.access_token'
+OAUTH4QT_CLIENT_SECRET=wrong-secret-from-the-environment
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret-file "$KEYS/basic-lf"
+expect_present "--client-secret-file wins over OAUTH4QT_CLIENT_SECRET" 0 'j.access_token'
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
+expect_present "--client-secret wins over OAUTH4QT_CLIENT_SECRET" 0 'j.access_token'
+cli userinfo $S --access-token "$USER_AT" --auth-method none
+expect "--auth-method none ignores OAUTH4QT_CLIENT_SECRET" 0 'j.sub' alice
+cli client-credentials $S --client-id "$BASIC_ID"
+expect "a wrong OAUTH4QT_CLIENT_SECRET is used (and refused by the server)" 4 'j.error.oauth_error' invalid_client
+no_leak "the secret of OAUTH4QT_CLIENT_SECRET is not in the output" wrong-secret-from-the-environment
+unset OAUTH4QT_CLIENT_SECRET
+printf '%s\n' "$USER_AT" >"$KEYS/user-at"
+cli userinfo $S --access-token-file "$KEYS/user-at"
+expect "userinfo --access-token-file" 0 'j.sub' alice
+cli_stdin "$KEYS/user-at" userinfo $S --access-token-file -
+expect "userinfo --access-token-file - (standard input)" 0 'j.sub' alice
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
+printf '%s\r\n' "$(out 'j.access_token')" >"$KEYS/opaque-at"
+cli introspect $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token-file "$KEYS/opaque-at"
+expect "introspect --token-file" 0 'j.active' true
+cli_stdin "$KEYS/opaque-at" revoke $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token-file -
+expect "revoke --token-file -" 0 'j.revoked' true
+cli introspect $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --token-file "$KEYS/opaque-at"
+expect "the token revoked through --token-file - is inactive" 0 'j.active' false
+printf 'refresh-token-that-is-secret-4711\n' >"$KEYS/refresh"
+cli refresh $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token-file "$KEYS/refresh"
+expect "refresh --refresh-token-file (an unknown token is invalid_grant)" 4 'j.error.oauth_error' invalid_grant
+no_leak "the refresh token of a failing run is not in the output" refresh-token-that-is-secret-4711
+
+# --- messages never repeat a secret ---------------------------------------------------------------
+PARAM_SECRET=param-secret-value-0815
+cli grant --grant-type "$GT_TOKEN_EXCHANGE" $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" \
+    --param "subject_token=$PARAM_SECRET" --param "subject_token_type=$TT_ACCESS"
+expect "a server error with a --param secret" 4 'j.error.kind' server_error
+no_leak "a --param value of a failing run is not in the output" "$PARAM_SECRET"
+cli grant --grant-type "$GT_TOKEN_EXCHANGE" $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --param "$PARAM_SECRET"
+expect "--param without '=' is a usage error" 2 'j.error.code' invalid_argument
+no_leak "a --param without '=' is not repeated" "$PARAM_SECRET"
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "client-secret-value-0815" --auth-method none
+expect "--client-secret with --auth-method none" 2 'j.error.kind' usage
+no_leak "--client-secret is not repeated in a usage error" client-secret-value-0815
+cli refresh $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token= "positional-secret-0815"
+expect "an extra argument (a misplaced secret) is a usage error" 2 'j.error.code' invalid_argument
+no_leak "an extra argument is not repeated" positional-secret-0815
+cli "positional-secret-0816" $S
+expect "an unknown command" 2 'j.error.code' unknown_command
+no_leak "an unknown command is not repeated" positional-secret-0816
+cli userinfo $S --access-token "bad token-0817"
+expect "an invalid --access-token" 2 'j.error.code' invalid_argument
+no_leak "an invalid --access-token is not repeated" "bad token-0817"
+
 # --- DPoP (RFC 9449): a fresh key per run, tokens bound to it ---------------------------------
 cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --dpop
 expect "client-credentials --dpop gives a DPoP-bound token" 0 'j.token_type' DPoP
@@ -283,7 +423,6 @@ post() { "$NODE" -e 'const i = JSON.parse(require("fs").readFileSync(process.arg
 wait_for() { n=0; while ! grep -q "$2" "$1" 2>/dev/null && [ "$n" -lt 600 ]; do sleep 0.1; n=$((n + 1)); done; grep -q "$2" "$1"; }
 
 # --- device authorization grant (RFC 8628): the user code on stderr, then polling --------------
-PUBLIC_ID=$(info 'i.clients.public.client_id')
 for outcome in approve deny wrong-alg; do
     fresh_output
     alg_option=""
