@@ -44,6 +44,9 @@ if [ "${1:-}" = __chroot ]; then
   t=$SECONDS
   step() { echo; echo "==== $PROG: $*"; }
   record() { echo "$1=$2" >> "$result"; }
+  # CPU seconds (user + system) of the children this shell has waited for: what a build costs on
+  # an otherwise idle machine (wall time / jobs), whatever else the machine runs meanwhile.
+  cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($16 + $17) / hz }' "/proc/$$/stat"; }
   step "installing dependencies"
   # The unit suites need what a build needs; every other stage what the test suite needs.
   deps_args=(--test)
@@ -58,17 +61,17 @@ if [ "${1:-}" = __chroot ]; then
   record cmake "$(cmake --version | sed -n '1s/.* //p')"
 
   step "configure and build (release preset, warnings are errors)"
-  t=$SECONDS
+  t=$SECONDS c=$(cpu)
   export CCACHE_DIR=/matrix/ccache CCACHE_MAXSIZE=3G CCACHE_BASEDIR=/src
   cmake --preset release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache || { record build failed; exit 11; }
   if ! cmake --build --preset release -j "$jobs"; then
     record build_seconds $((SECONDS - t)); record build failed; exit 11
   fi
-  record build_seconds $((SECONDS - t)); record build ok
+  record build_seconds $((SECONDS - t)); record build_cpu $(($(cpu) - c)); record build ok
   sync
 
   step "tests: $stages"
-  t=$SECONDS
+  t=$SECONDS c=$(cpu)
   filter=()
   if [ "$stages" != all ]; then
     others=() wanted=()
@@ -96,7 +99,7 @@ if [ "${1:-}" = __chroot ]; then
   sed -n '/The following tests FAILED:/,/^Errors while running/p' /matrix/ctest.log | grep -E '^\s+[0-9]+ - ' \
     | sed -E 's/^\s+[0-9]+ - ([^ ]+).*/\1/' | tr '\n' ' ' | sed 's/^/failures=/;s/ $//' >> "$result"
   echo >> "$result"
-  record test_seconds $((SECONDS - t))
+  record test_seconds $((SECONDS - t)); record test_cpu $(($(cpu) - c))
   exit 0
 fi
 
@@ -323,7 +326,7 @@ for rel in "${releases[@]}"; do
     total_failed=$((total_failed + 1))
   fi
   line="$rel: Qt ${r[qt]:-?}, OpenSSL ${r[openssl]:-?}, GCC ${r[gcc]:-?}, CMake ${r[cmake]:-?}: $status"
-  line+=" | ${secs} s (root ${root_seconds} s, deps ${r[deps_seconds]:-?} s, build ${r[build_seconds]:-?} s, tests ${r[test_seconds]:-?} s)"
+  line+=" | ${secs} s (root ${root_seconds} s, deps ${r[deps_seconds]:-?} s, build ${r[build_seconds]:-?} s / ${r[build_cpu]:-?} s CPU, tests ${r[test_seconds]:-?} s / ${r[test_cpu]:-?} s CPU)"
   [ -n "${r[failures]:-}" ] && line+=" | failed: ${r[failures]}"
   summary+=("$line")
   unset r

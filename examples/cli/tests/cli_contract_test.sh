@@ -260,7 +260,10 @@ for sig in TERM INT HUP; do
     while [ "$(cat "$HANG_PORT_FILE.conns" 2>/dev/null | wc -l)" -le "$before" ] && [ "$n" -lt 300 ]; do
         sleep 0.1; n=$((n + 1))
     done
-    kill -s "$sig" "$pid"
+    # To the CLI itself, not to timeout: a background job of a non-interactive shell starts with
+    # SIGINT ignored, and newer coreutils' timeout (9.10) then does not pass SIGINT on.
+    cli_pid=$(cat "/proc/$pid/task/$pid/children" 2>/dev/null)
+    kill -s "$sig" "${cli_pid:-$pid}"
     wait "$pid"; STATUS=$?
     if [ "$STATUS" -ge 124 ]; then fail "SIG$sig: ended by a signal or the timeout (status $STATUS)"
     elif ! one_object; then fail "SIG$sig: stdout is not exactly one JSON object"

@@ -4,6 +4,7 @@
 
 #include "flows/httprequestparser_p.h"
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkInterface>
