@@ -267,6 +267,9 @@ JsonReply *OAuth4QtQmlClientExtension::userInfo(const QJSValue &tokens, const QJ
     QString expected = optionalString(subject);
     if (expected.isEmpty() && isTokenResponse(tokens))
         expected = tokenResponse(tokens).idTokenClaims().value(QLatin1String("sub")).toString();
+    // A token response keeps its token type: a DPoP-bound token goes with a DPoP proof.
+    if (isTokenResponse(tokens))
+        return adoptReply(this, m_client->userInfo(tokenResponse(tokens), expected), function);
     return adoptReply(this, m_client->userInfo(accessTokenOf(tokens), expected), function);
 }
 

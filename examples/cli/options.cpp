@@ -563,7 +563,7 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     // --dpop-key FILE: a PEM private key kept across runs (implies --dpop); the alg follows the
     // key (P-256 ES256, Ed25519 EdDSA, RSA PS256) unless --dpop-alg says otherwise.
     if (has("dpop-key")) {
-        if (UsageError e = loadPrivateKey(single("dpop-key"), &o.dpopKey); e.isError())
+        if (UsageError e = loadPrivateKey(single("dpop-key"), input, &o.dpopKey); e.isError())
             return e;
         const QString type = o.dpopKey.keyTypeName();
         o.dpopAlg = type == QLatin1String("RSA") ? QStringLiteral("PS256") : o.dpopKey.defaultAlgorithm();

@@ -209,6 +209,11 @@ TestCase {
         compare(bearer.error.isError, true)
         compare(bearer.status, 401)
 
+        // Client.userInfo with the token response: DPoP scheme and a proof, never Bearer.
+        const info = waitFor(dpopClient.userInfo(tokens))
+        compare(info.error.isError, false, info.error.technicalDetails)
+        compare(info.result.sub, "alice")
+
         // Through the session (fresh token, DPoP as issued) and UserInfo.
         dpopSession.setTokens(tokens)
         compare(dpopSession.tokenType, "DPoP")
