@@ -100,13 +100,13 @@ TestCase {
         compare(fresh.error.isError, false, fresh.error.errorString)
         compare(fresh.tokens.accessToken, tokens.accessToken)
 
-        // ... and after a refresh when it is due (lead time longer than its lifetime).
-        session.refreshLeadTime = 100000
+        // ... and, with a refresh under way, the refreshed token (the caller joins the refresh).
+        session.refresh()
+        compare(session.refreshing, true)
         const refreshed = waitFor(session.freshAccessToken())
         compare(refreshed.error.isError, false, refreshed.error.technicalDetails)
         verify(refreshed.tokens.accessToken !== tokens.accessToken)
         compare(session.tokens().accessToken, refreshed.tokens.accessToken)
-        session.refreshLeadTime = 60
 
         // UserInfo with the session's tokens (sub checked against the ID Token).
         const userInfo = waitFor(client.userInfo(session.tokens()))
