@@ -19,9 +19,10 @@ Item {
         client: signIn.client
     }
 
-    // signIn.start() from a button; signIn.status tells what it is doing:
-    readonly property bool busy: signIn.status === AuthorizationCodeFlow.Status.AwaitingBrowser
-                                 || signIn.status === AuthorizationCodeFlow.Status.Exchanging
+    // signIn.start() from a button; signIn.running while an attempt is under way, and
+    // signIn.status tells what it is doing:
+    readonly property bool busy: signIn.running
+    readonly property bool inBrowser: signIn.status === AuthorizationCodeFlow.Status.AwaitingUser
     readonly property string userName: session.idTokenClaims.name || ""
 }
 //! [qml]

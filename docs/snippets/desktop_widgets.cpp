@@ -59,8 +59,10 @@ connect(m_flow, &OAuth4Qt::AuthorizationCodeFlow::failed, this,
 //! [status]
 connect(m_flow, &OAuth4Qt::AuthorizationCodeFlow::statusChanged, this, [this] {
     using Status = OAuth4Qt::AuthorizationCodeFlow::Status;
-    const Status status = m_flow->status();
-    m_signInButton->setEnabled(status != Status::AwaitingBrowser && status != Status::Exchanging);
+    // Requesting or AwaitingUser: an attempt is under way.
+    m_signInButton->setEnabled(!m_flow->isRunning());
+    m_signInButton->setText(m_flow->status() == Status::AwaitingUser ? tr("Continue in your browser...")
+                                                                     : tr("Sign in"));
 });
 //! [status]
 

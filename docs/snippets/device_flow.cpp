@@ -26,7 +26,7 @@ QObject::connect(flow, &OAuth4Qt::DeviceAuthorizationFlow::granted, context,
 QObject::connect(flow, &OAuth4Qt::DeviceAuthorizationFlow::failed, context,
                  [](const OAuth4Qt::Error &error) {
                      // access_denied, expired_token, Cancelled, ...
-                     qWarning() << error.codeName() << error.oauthError() << error.errorString();
+                     qWarning() << error.technicalDetails();
                  });
 flow->start();
 //! [device-flow]

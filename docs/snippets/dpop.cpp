@@ -13,7 +13,7 @@ void enableDPoP(OAuth4Qt::Client *client)
 OAuth4Qt::Error error;
 const OAuth4Qt::DPoPKey key = OAuth4Qt::DPoPKey::generate(QStringLiteral("ES256"), &error);
 if (error) {
-    qWarning() << error.errorString();
+    qWarning() << error.technicalDetails();
     return;
 }
 client->setDPoPKey(key);          // token, PAR and UserInfo requests now carry DPoP proofs
@@ -30,7 +30,7 @@ OAuth4Qt::ResourceReply *reply = client->resourceRequest(
 QObject::connect(reply, &OAuth4Qt::Reply::finished, context, [reply] {
     reply->deleteLater();
     if (reply->error())
-        qWarning() << reply->error().errorString();
+        qWarning() << reply->error().technicalDetails();
     else
         qDebug() << reply->status() << reply->body().size() << "bytes";
 });

@@ -22,7 +22,7 @@ QObject::connect(reply, &OAuth4Qt::Reply::finished, context, [reply] {
     reply->deleteLater();
     if (const OAuth4Qt::Error error = reply->error()) {
         // error.category(): Usage, Transport, Server, InvalidResponse, Cancelled
-        qWarning() << error.codeName() << error.oauthError() << error.errorString();
+        qWarning() << error.technicalDetails();
         return;
     }
     const OAuth4Qt::TokenResponse tokens = reply->tokens();
@@ -40,7 +40,7 @@ if (!pemFile.open(QIODevice::ReadOnly))
 OAuth4Qt::Error error;
 const OAuth4Qt::JsonWebKey key = OAuth4Qt::JsonWebKey::fromPem(pemFile.readAll(), &error);
 if (error) {
-    qWarning() << "cannot use the key:" << error.errorString();
+    qWarning() << "cannot use the key:" << error.technicalDetails();
     return;
 }
 OAuth4Qt::ClientConfig config(QStringLiteral("reporting-service"));

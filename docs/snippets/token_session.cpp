@@ -21,7 +21,7 @@ session->setStoreKey(QStringLiteral("alice@id.example.com")); // one entry per a
 QObject::connect(session, &OAuth4Qt::TokenSession::restored, context,
                  [](bool found, const OAuth4Qt::Error &error) {
                      if (error)
-                         qWarning() << "keychain:" << error.errorString();
+                         qWarning() << "keychain:" << error.technicalDetails();
                      else if (!found)
                          qInfo() << "not signed in: show the sign-in button";
                  });
@@ -32,7 +32,7 @@ session->restore();
 QObject::connect(session, &OAuth4Qt::TokenSession::sessionEnded, context,
                  [](const OAuth4Qt::Error &reason) {
                      if (reason) // e.g. invalid_grant: the refresh token was revoked
-                         qInfo() << "signed out:" << reason.errorString();
+                         qInfo() << "signed out:" << reason.technicalDetails();
                  });
 //! [ended]
 }
