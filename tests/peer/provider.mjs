@@ -16,6 +16,14 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import Provider, { errors } from 'oidc-provider';
+// oidc-provider's default in-memory adapter keeps at most 1,000 records (an LRU shared by the
+// whole process). Suites that share one fixture (the session soak alone creates thousands of
+// tokens) would evict each other's device codes, CIBA requests and grants, which then fail as
+// invalid_grant. Records still expire by their TTL.
+import LRU from 'oidc-provider/lib/helpers/lru.js';
+import { setStorage } from 'oidc-provider/lib/adapters/memory_adapter.js';
+
+setStorage(new LRU({ maxSize: 500000 }));
 import * as jose from 'jose';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
