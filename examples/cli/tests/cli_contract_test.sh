@@ -251,11 +251,12 @@ expect "--timeout: a silent server is a transport timeout" 3 'j.error.kind' tran
 
 for sig in TERM INT HUP; do
     fresh_output
+    # The signal goes once the request is on the wire (the CLI is then surely up and waiting),
+    # not after a fixed sleep that a slow machine may outrun. The count is taken before the CLI
+    # starts: a fast CLI may connect before the next line runs.
+    before=$(cat "$HANG_PORT_FILE.conns" 2>/dev/null | wc -l)
     timeout -k 5 60 "$CLI" discover --issuer "$HANG" --allow-insecure-http >"$OUT" 2>"$ERR" </dev/null &
     pid=$!
-    # The signal goes once the request is on the wire (the CLI is then surely up and waiting),
-    # not after a fixed sleep that a slow machine may outrun.
-    before=$(cat "$HANG_PORT_FILE.conns" 2>/dev/null | wc -l)
     n=0
     while [ "$(cat "$HANG_PORT_FILE.conns" 2>/dev/null | wc -l)" -le "$before" ] && [ "$n" -lt 300 ]; do
         sleep 0.1; n=$((n + 1))
