@@ -6,7 +6,7 @@
 # (debootstrap, chroot, mount) on Debian with network access to a Debian mirror and npm.
 #
 # Usage: tools/run-qt-matrix.sh [options] [RELEASE...]        (default releases: trixie sid)
-#   --stages LIST   comma-separated, of: unit peer e2e qml package screenshot keychain (default: all,
+#   --stages LIST   comma-separated, of: unit peer e2e qml package screenshot keychain docs (default: all,
 #                   i.e. the whole CTest suite). unit = every suite without one of the other labels.
 #   --unit-only     same as --stages unit (installs neither Chromium nor Xvfb)
 #   --worktree      copy the work tree as it is (uncommitted changes and untracked, not ignored, files)
@@ -30,7 +30,7 @@ PROG=run-qt-matrix
 SELF=$(readlink -f "${BASH_SOURCE[0]}")
 CHROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 BASE_PKGS=(ca-certificates git netbase)
-ALL_STAGES=(unit peer e2e qml package screenshot keychain)
+ALL_STAGES=(unit peer e2e qml package screenshot keychain docs)
 
 say() { echo "$PROG: $*" >&2; }
 die() { echo "$PROG: $*" >&2; exit 2; }
@@ -76,7 +76,7 @@ if [ "${1:-}" = __chroot ]; then
   if [ "$stages" != all ]; then
     others=() wanted=()
     for s in ${stages//,/ }; do [ "$s" = unit ] || wanted+=("$s"); done
-    for s in peer e2e qml package screenshot keychain; do
+    for s in peer e2e qml package screenshot keychain docs; do
       case ",$stages," in *",$s,"*) ;; *) others+=("$s") ;; esac
     done
     if [[ ",$stages," == *",unit,"* ]]; then
