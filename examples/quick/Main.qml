@@ -70,7 +70,8 @@ ApplicationWindow {
 
     function initials(name) {
         const parts = String(name || "?").trim().split(/\s+/)
-        return (parts[0].charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : "")).toUpperCase()
+        const first = parts[0].charAt(0).toUpperCase()
+        return parts.length > 1 ? first + parts[parts.length - 1].charAt(0).toUpperCase() : first
     }
 
     readonly property string displayName: claims.name || claims.preferred_username || claims.email || claims.sub || ""
@@ -132,8 +133,8 @@ ApplicationWindow {
 
         Rectangle {
             Layout.alignment: Qt.AlignHCenter
-            width: 112
-            height: 112
+            Layout.preferredWidth: 112
+            Layout.preferredHeight: 112
             radius: 56
             color: Material.color(Material.Indigo, Material.Shade100)
             // A padlock.
@@ -235,8 +236,8 @@ ApplicationWindow {
         Rectangle {
             Layout.alignment: Qt.AlignHCenter
             Layout.topMargin: 16
-            width: 96
-            height: 96
+            Layout.preferredWidth: 96
+            Layout.preferredHeight: 96
             radius: 48
             color: Material.accent
             Label {
