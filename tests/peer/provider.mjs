@@ -803,6 +803,13 @@ function writeFileAtomic(file, data) {
   fs.renameSync(tmp, file);
 }
 
+// Node closes an idle keep-alive connection after 5 s, exactly the default device/CIBA polling
+// interval: a poll sent at that instant can be processed while the socket closes, and Qt then
+// re-sends it on a new connection (the second one finds the grant consumed: invalid_grant).
+// Servers in front of real providers keep connections longer (nginx: 75 s); so does the fixture.
+// The client-side problem is tracked for the library itself (a token request must not be re-sent).
+server.keepAliveTimeout = 75000;
+server.headersTimeout = 80000;
 server.listen(opts.port, '127.0.0.1', () => {
   const { port } = server.address();
   issuer = `http://127.0.0.1:${port}${opts.mountPath}`;
