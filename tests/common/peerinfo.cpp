@@ -17,6 +17,7 @@
 #include <QtNetwork/QNetworkCookieJar>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QNetworkRequest>
+#include <QtTest/QTest>
 
 namespace OAuth4Qt::Test {
 
@@ -209,6 +210,21 @@ AuthorizationResult authorizeOverHttp(Client *client, const Parameters &paramete
     }
     result.error = QStringLiteral("too many redirects");
     return result;
+}
+
+int testControl(const QJsonObject &info, const QString &pathAndQuery)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(info.value(QLatin1String("test_base_url")).toString() + pathAndQuery));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = nam.post(request, QByteArray());
+    QElapsedTimer t;
+    t.start();
+    while (!reply->isFinished() && t.elapsed() < 10000)
+        QTest::qWait(10);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    delete reply;
+    return status;
 }
 
 } // namespace OAuth4Qt::Test

@@ -16,6 +16,10 @@ class Client;
 
 namespace OAuth4Qt::Test {
 
+//! POSTs to the fixture's test-control endpoint test_base_url + \a pathAndQuery (waiting at most
+//! 10 s, event loop running); returns the HTTP status (0 when there was none).
+int testControl(const QJsonObject &info, const QString &pathAndQuery);
+
 /*!
     The fixture's info file (tests/peer/README.md, "Info file"), read from the path in the
     environment variable OAUTH4QT_PEER_INFO_FILE (or \a envVar).

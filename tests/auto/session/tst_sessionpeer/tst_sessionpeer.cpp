@@ -13,6 +13,8 @@
 #include <QtCore/QJsonObject>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
+#include "peerinfo.h"
+
 #include <QtTest/QtTest>
 
 #include "waitfinished.h"
@@ -42,21 +44,7 @@ Client *makeClient(const QJsonObject &info, const QString &role, QObject *parent
     return client;
 }
 
-// POST to a test-control endpoint; returns the HTTP status.
-int testControl(const QJsonObject &info, const QString &pathAndQuery)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest request(QUrl(info.value(QLatin1String("test_base_url")).toString() + pathAndQuery));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request, QByteArray());
-    QElapsedTimer t;
-    t.start();
-    while (!reply->isFinished() && t.elapsed() < 10000)
-        QTest::qWait(10);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    delete reply;
-    return status;
-}
+using OAuth4Qt::Test::testControl;
 
 // A counter of the fixture's GET /__test/stats; -1 when it cannot be read.
 int fixtureStat(const QJsonObject &info, const QString &name)

@@ -31,6 +31,8 @@
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QTcpServer>
+#include "peerinfo.h"
+
 #include <QtTest/QtTest>
 
 using namespace OAuth4Qt;
@@ -48,20 +50,7 @@ QJsonObject readInfo()
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-int testControl(const QJsonObject &info, const QString &pathAndQuery)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest request(QUrl(info.value(QLatin1String("test_base_url")).toString() + pathAndQuery));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request, QByteArray());
-    QElapsedTimer t;
-    t.start();
-    while (!reply->isFinished() && t.elapsed() < 10000)
-        QTest::qWait(10);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    delete reply;
-    return status;
-}
+using OAuth4Qt::Test::testControl;
 
 //! A store that checks every write: one complete blob replacing the last (never partial).
 class CheckingStore : public TokenStore
