@@ -4,6 +4,7 @@
 #include <oauth4qt/version.h>
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QIODevice>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QLoggingCategory>
@@ -15,6 +16,8 @@
 #include <QtNetwork/QNetworkRequest>
 #include <QtNetwork/QSslError>
 
+#include <cstring>
+
 Q_LOGGING_CATEGORY(lcTransport, "oauth4qt.transport", QtWarningMsg)
 
 namespace OAuth4Qt {
@@ -23,6 +26,52 @@ namespace {
 
 constexpr int kMaxNonceOrigins = 64;
 constexpr qint64 kMaxReadBuffer = 256 * 1024;
+
+// The body of a request that is not idempotent (every POST: a token request consumes a code or a
+// device code, rotates a refresh token...). QNetworkAccessManager silently sends a request again
+// when the connection closes before the response begins, up to twice, whatever the method: the
+// server may have processed the first one already (an authorization code used twice makes the
+// server revoke what it issued; a polled device code is consumed and the repeat gets
+// invalid_grant). RFC 9110 9.2.2: a client SHOULD NOT retry a non-idempotent request unless it
+// knows the request was not applied. This device can be read once: Qt's attempt to rewind it
+// for a re-send fails, Qt reports ContentReSendError, and the caller gets one typed network error
+// instead of a duplicate request. Not a QBuffer on purpose: Qt reads a QBuffer's bytes directly.
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(const QByteArray &data) : m_data(data) { open(QIODevice::ReadOnly | QIODevice::Unbuffered); }
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return m_data.size(); }
+    bool seek(qint64 pos) override
+    {
+        // Rewinding before anything was handed out is harmless; afterwards it would be a re-send.
+        if (m_handedOut > 0 && pos < m_handedOut)
+            return false;
+        if (!QIODevice::seek(pos))
+            return false;
+        m_offset = pos;
+        return true;
+    }
+    bool reset() override { return seek(0); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = qMin<qint64>(max, m_data.size() - m_offset);
+        if (n <= 0)
+            return m_offset >= m_data.size() ? 0 : -1;
+        std::memcpy(out, m_data.constData() + m_offset, size_t(n));
+        m_offset += n;
+        m_handedOut = qMax(m_handedOut, m_offset);
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    const QByteArray m_data;
+    qint64 m_offset = 0;
+    qint64 m_handedOut = 0;
+};
 
 // What the logs may show of a URL: never the query, the fragment or user info.
 QString loggableUrl(const QUrl &url)
@@ -351,8 +400,11 @@ void HttpCall::startAttempt(const QByteArray &nonce)
     const QByteArray &method = d->request.method;
     if (method == "GET")
         reply = manager->get(request);
-    else if (method == "POST")
-        reply = manager->post(request, d->request.body);
+    else if (method == "POST") {
+        auto *body = new OneShotBody(d->request.body);
+        reply = manager->post(request, body);
+        body->setParent(reply); // alive as long as Qt may read it, freed with the reply
+    }
     else if (method == "HEAD")
         reply = manager->head(request);
     else
@@ -428,6 +480,14 @@ void HttpCall::onFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString what = describe(d->request);
 
+    if (networkError == QNetworkReply::ContentReSendError && (status == 307 || status == 308)) {
+        // Qt rewinds the body of a POST on 307/308 whatever the redirect policy, and the one-shot
+        // body refuses: the answer was a redirect, and it is refused as every redirect is.
+        finish({}, Error(ErrorCode::RedirectRefused,
+                         QStringLiteral("%1 answered %2; redirects are never followed").arg(what).arg(status))
+                       .setHttpStatus(status));
+        return;
+    }
     if (networkError != QNetworkReply::NoError && !(status >= 400 && isHttpStatusError(networkError))) {
         const char *name = QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(networkError);
         const QString detail = QLatin1String(name ? name : "UnknownError") + QLatin1String(" for ") + what;
@@ -445,6 +505,11 @@ void HttpCall::onFinished()
                            .setHttpStatus(status));
         } else if (networkError == QNetworkReply::TimeoutError) {
             finish({}, Error(ErrorCode::Timeout, detail));
+        } else if (networkError == QNetworkReply::ContentReSendError) {
+            finish({}, Error(ErrorCode::NetworkError,
+                             QStringLiteral("the connection closed before the server answered %1; the request "
+                                            "was not sent again, since the server may have processed it")
+                                 .arg(what)));
         } else {
             finish({}, Error(ErrorCode::NetworkError, detail));
         }

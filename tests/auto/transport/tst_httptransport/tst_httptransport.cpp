@@ -104,6 +104,8 @@ private Q_SLOTS:
     void brokenBody_data();
     void brokenBody();
     void connectionRefused();
+    void postNeverResent_data();
+    void postNeverResent();
     // K9 + statuses are responses
     void statusesAreResponses_data();
     void statusesAreResponses();
@@ -491,6 +493,34 @@ void tst_HttpTransport::brokenBody()
     QCOMPARE(r.error.code(), ErrorCode::NetworkError);
     QCOMPARE(r.response.status, 0);
     QVERIFY(r.response.body.isEmpty());
+}
+
+void tst_HttpTransport::postNeverResent_data()
+{
+    QTest::addColumn<Response>("response");
+    // QNetworkAccessManager re-sends a request (any method, up to twice) when the connection
+    // closes before the response begins; a GET here arrives 2 and 4 times.
+    QTest::newRow("close-immediately") << Response::closeImmediately();
+    QTest::newRow("garbage") << Response::raw("this is not HTTP\r\n\r\n");
+    QTest::newRow("close-mid-body")
+        << Response::raw("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":");
+}
+
+// A token request consumes a code or a device code: sent twice, the server may revoke what it
+// issued or answer the repeat with invalid_grant. One request, one typed error.
+void tst_HttpTransport::postNeverResent()
+{
+    QFETCH(Response, response);
+    TestHttpServer server;
+    server.on(QStringLiteral("/token"), response);
+    HttpTransport transport;
+    server.prepare(transport);
+    const CallResult r = sendAndWait(
+        transport, postForm(server.url(QStringLiteral("/token")),
+                            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=abc"));
+    QCOMPARE(r.callbacks, 1);
+    QCOMPARE(r.error.code(), ErrorCode::NetworkError);
+    QCOMPARE(server.requestCount(QStringLiteral("/token")), 1);
 }
 
 void tst_HttpTransport::connectionRefused()
