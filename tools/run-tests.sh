@@ -20,7 +20,7 @@ fuzz_seconds=${OAUTH4QT_FUZZ_SECONDS:-15}
 bash tools/install-deps.sh --test
 
 passed=0; failed=0
-ctest_run() { # ctest_run <preset-or-build-dir> [ctest args]
+ctest_run() { # ctest_run --preset NAME [ctest args]
   local log; log=$(mktemp)
   set +e
   ctest "$@" 2>&1 | tee "$log"
@@ -35,9 +35,33 @@ ctest_run() { # ctest_run <preset-or-build-dir> [ctest args]
   elif [ "$rc" -ne 0 ]; then
     failed=$((failed + 1))
   fi
+  # What failed, kept for the digest at the end (a CI log shows its tail).
+  local dir=build/$2 # always called as ctest_run --preset NAME ...
+  sed -n '/The following tests FAILED:/,/Errors while running CTest/p' "$log" \
+    | sed -nE 's/^[[:space:]]*[0-9]+ - ([^ ]+) .*/\1/p' | while read -r t; do echo "$dir $t"; done >> "$failures"
   rm -f "$log"
   return 0
 }
+
+failures=$(mktemp)
+# The output of each failed test and the fixture's view of it, printed last, where a CI log's tail
+# shows it.
+digest() {
+  [ -s "$failures" ] || return 0
+  echo
+  echo "==== failures digest"
+  while read -r dir t; do
+    echo "---- $t ($dir): the end of its output"
+    awk -v t="$t" '$0 ~ ("Testing: " t "$") {on=1} on {print} on && $0 ~ ("\"" t "\" end time") {on=0}' \
+      "$dir/Testing/Temporary/LastTest.log" 2>/dev/null | grep -vE '^(PASS|QDEBUG|QINFO)' | tail -n 60
+  done < "$failures"
+  for f in build/*/tests/peer/*.log build/*/tests/peer/*/*.log; do
+    [ -f "$f" ] || continue
+    echo "---- fixture $f: errors and unanswered requests"
+    grep -E 'grant\.error (invalid_grant|access_denied|expired_token)|closed before the answer|Error' "$f" | tail -n 15 || true
+  done
+}
+export OAUTH4QT_PEER_TRACE=1
 
 echo "==== 1. build and test (RelWithDebInfo)"
 cmake --preset release > /dev/null
@@ -95,6 +119,8 @@ else
   rm -f "$matrix_log"
 fi
 
+digest
+rm -f "$failures"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

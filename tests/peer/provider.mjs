@@ -712,7 +712,15 @@ function isLoopback(addr) {
 }
 
 // ---------------------------------------------------------------- HTTP server
+let requestSeq = 0;
 const server = http.createServer(async (req, res) => {
+  if (process.env.OAUTH4QT_PEER_TRACE) {
+    // Request trace (method, path, the client's port, status, ms): shows requests that a client
+    // sent twice or connections that closed before the answer.
+    const n = ++requestSeq; const t0 = Date.now(); const port = req.socket.remotePort;
+    res.on('finish', () => log('trace', n, req.method, req.url.split('?')[0], 'port', port, '->', res.statusCode, `${Date.now() - t0}ms`));
+    res.on('close', () => { if (!res.writableFinished) log('trace', n, req.method, req.url.split('?')[0], 'port', port, 'closed before the answer'); });
+  }
   try {
     if (!provider) {
       sendJson(res, 503, { error: 'starting' });
