@@ -4,10 +4,13 @@
 #include <oauth4qt/desktopservices.h>
 #include <oauth4qt/urischemehandler.h>
 
+#include <QtCore/qpointer.h>
 #include <QtCore/qvariant.h>
 #include <QtGui/qdesktopservices.h>
 #include <QtGui/qguiapplication.h>
 #include <QtQml/qqmlapplicationengine.h>
+
+#include <functional>
 
 int customSchemeMain(int argc, char *argv[])
 {
@@ -56,3 +59,38 @@ flow->setBrowserOpener([redirect](const QUrl &url) {
 });
 //! [claimed-https]
 }
+
+//! [in-app-tab]
+// The platform's part, written in Objective-C++ (ASWebAuthenticationSession) or against the
+// Android Auth Tab through JNI; it is not part of oauth4qt. start() shows the URL and later calls
+// finished() on the Qt main thread with the callback URL, or with an empty URL when the user
+// closed the sheet; it returns false when it cannot show anything. dismiss() closes the sheet.
+struct InAppBrowserTab
+{
+    std::function<bool(const QUrl &url, const QString &callbackScheme,
+                       std::function<void(const QUrl &callback)> finished)> start;
+    std::function<void()> dismiss;
+};
+
+void useInAppBrowserTab(OAuth4Qt::AuthorizationCodeFlow *flow, OAuth4Qt::UriSchemeHandler *redirect,
+                        const InAppBrowserTab &tab)
+{
+    flow->setRedirectHandler(redirect);
+    // The opener: the authorization URL goes to the tab instead of the system browser.
+    flow->setBrowserOpener([flow = QPointer(flow), redirect = QPointer(redirect), tab](const QUrl &url) {
+        return tab.start(url, redirect->redirectUri().scheme(), [flow, redirect](const QUrl &callback) {
+            if (!flow || !redirect)
+                return;
+            if (callback.isEmpty())
+                flow->cancel();               // the user closed the sheet: failed(Cancelled)
+            else
+                redirect->handleUrl(callback); // the same checks as a URL from the system
+        });
+    });
+    // The sign-in ending any other way (timeout, cancel(), an error) closes the sheet.
+    QObject::connect(flow, &OAuth4Qt::AuthorizationCodeFlow::statusChanged, flow, [flow, tab] {
+        if (!flow->isRunning())
+            tab.dismiss();
+    });
+}
+//! [in-app-tab]

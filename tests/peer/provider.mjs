@@ -220,6 +220,19 @@ const CLIENTS = {
     grant_types: ['authorization_code', 'refresh_token', GT_DEVICE],
     scope: CLIENT_SCOPE,
   },
+  // A mobile app: the authorization response comes back through the system, to a private-use
+  // URI scheme (RFC 8252 7.1) or a claimed https link (7.2). The browser cannot follow either;
+  // the end-to-end tests capture the redirect and hand it to the app as the system would.
+  mobile: {
+    client_id: 'oauth4qt-mobile',
+    client_name: 'oauth4qt-mobile',
+    application_type: 'native',
+    token_endpoint_auth_method: 'none',
+    redirect_uris: ['com.example.app:/callback', 'https://app.example.test/callback'],
+    response_types: ['code'],
+    grant_types: ['authorization_code', 'refresh_token'],
+    scope: CLIENT_SCOPE,
+  },
 };
 
 // ---------------------------------------------------------------- state for test control
