@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // oauth4qt-desktop-example: sign-in from a Qt Widgets application through the system browser.
 //
-//   oauth4qt-desktop-example [--issuer URL] [--client-id ID] [--scope S] [--auto-sign-in]
+//   oauth4qt-desktop-example [--issuer URL] [--client-id ID] [--scope S] [--memory-store]
+//                            [--auto-sign-in [--device-flow]]
 //
 // Change the two defaults below (or set OAUTH4QT_EXAMPLE_ISSUER / OAUTH4QT_EXAMPLE_CLIENT_ID).
 // Register the client at your provider as a native/public client with the redirect URI
@@ -74,7 +75,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption clientIdOption(QStringLiteral("client-id"), QCoreApplication::translate("main", "The client ID registered at the provider."), QStringLiteral("id"));
     const QCommandLineOption scopeOption(QStringLiteral("scope"), QCoreApplication::translate("main", "The scope to request."), QStringLiteral("scope"));
     const QCommandLineOption autoOption(QStringLiteral("auto-sign-in"), QCoreApplication::translate("main", "Start signing in right away."));
-    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption });
+    const QCommandLineOption deviceOption(QStringLiteral("device-flow"), QCoreApplication::translate("main", "Sign in with a code entered on another device (with --auto-sign-in)."));
+    const QCommandLineOption memoryOption(QStringLiteral("memory-store"), QCoreApplication::translate("main", "Keep the session in memory only, not in the keychain."));
+    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption, deviceOption, memoryOption });
     parser.process(app);
 
     auto pick = [&parser](const QCommandLineOption &option, const char *env, const char *fallback) {
@@ -96,12 +99,12 @@ int main(int argc, char *argv[])
 
     int rc = 0;
     {
-        MainWindow window(issuer, clientId, scope);
+        MainWindow window(issuer, clientId, scope, !parser.isSet(memoryOption));
         window.resize(560, 720);
         window.show();
         QTimer::singleShot(300, &window, [] { qInfo("oauth4qt-example: ready"); });
         if (parser.isSet(autoOption))
-            QTimer::singleShot(0, &window, &MainWindow::signIn);
+            QTimer::singleShot(0, &window, parser.isSet(deviceOption) ? &MainWindow::signInOnAnotherDevice : &MainWindow::signIn);
         rc = app.exec();
     }
     if (!browserCommand.isEmpty()) {
