@@ -9,7 +9,7 @@
         <translation>Ejemplo de escritorio de OAuth4Qt</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>OAuth4Qt</source>
         <translation>OAuth4Qt</translation>
     </message>
@@ -71,12 +71,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>Copy code</source>
         <translation>Copiar el código</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-193"/>
         <source>Open the page here</source>
         <translation>Abrir la página aquí</translation>
     </message>
@@ -126,7 +126,7 @@
         <translation>Llamando…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1: %2</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>El código caduca en %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Access token valid until %1</source>
         <translation>Token de acceso válido hasta las %1</translation>
     </message>
@@ -207,6 +207,11 @@
         <location line="+1"/>
         <source>Sign in with a code entered on another device (with --auto-sign-in).</source>
         <translation>Iniciar sesión con un código introducido en otro dispositivo (con --auto-sign-in).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>Llamar a la API una vez iniciada la sesión (o con la sesión restaurada).</translation>
     </message>
     <message>
         <location line="+1"/>

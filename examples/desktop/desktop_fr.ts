@@ -9,7 +9,7 @@
         <translation>Exemple de bureau OAuth4Qt</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>OAuth4Qt</source>
         <translation>OAuth4Qt</translation>
     </message>
@@ -71,12 +71,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>Copy code</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-193"/>
         <source>Open the page here</source>
         <translation>Ouvrir la page ici</translation>
     </message>
@@ -126,7 +126,7 @@
         <translation>Appel en cours…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1 : %2</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>Le code expire dans %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Access token valid until %1</source>
         <translation>Jeton d’accès valide jusqu’à %1</translation>
     </message>
@@ -207,6 +207,11 @@
         <location line="+1"/>
         <source>Sign in with a code entered on another device (with --auto-sign-in).</source>
         <translation>Se connecter avec un code saisi sur un autre appareil (avec --auto-sign-in).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>Appeler l’API une fois connecté (ou avec la session restaurée).</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -9,7 +9,7 @@
         <translation>OAuth4Qt 桌面示例</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>OAuth4Qt</source>
         <translation>OAuth4Qt</translation>
     </message>
@@ -71,12 +71,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-193"/>
         <source>Open the page here</source>
         <translation>在此设备上打开页面</translation>
     </message>
@@ -126,7 +126,7 @@
         <translation>正在调用…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1：%2</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>代码将在 %1 后过期</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Access token valid until %1</source>
         <translation>访问令牌有效期至 %1</translation>
     </message>
@@ -207,6 +207,11 @@
         <location line="+1"/>
         <source>Sign in with a code entered on another device (with --auto-sign-in).</source>
         <translation>使用在另一台设备上输入的代码登录（与 --auto-sign-in 一起使用）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>登录后（或使用恢复的会话）调用 API。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -2,7 +2,7 @@
 // oauth4qt-desktop-example: sign-in from a Qt Widgets application through the system browser.
 //
 //   oauth4qt-desktop-example [--issuer URL] [--client-id ID] [--scope S] [--memory-store]
-//                            [--auto-sign-in [--device-flow]]
+//                            [--auto-sign-in [--device-flow]] [--call-api]
 //
 // Change the two defaults below (or set OAUTH4QT_EXAMPLE_ISSUER / OAUTH4QT_EXAMPLE_CLIENT_ID).
 // Register the client at your provider as a native/public client with the redirect URI
@@ -76,8 +76,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption scopeOption(QStringLiteral("scope"), QCoreApplication::translate("main", "The scope to request."), QStringLiteral("scope"));
     const QCommandLineOption autoOption(QStringLiteral("auto-sign-in"), QCoreApplication::translate("main", "Start signing in right away."));
     const QCommandLineOption deviceOption(QStringLiteral("device-flow"), QCoreApplication::translate("main", "Sign in with a code entered on another device (with --auto-sign-in)."));
+    const QCommandLineOption apiOption(QStringLiteral("call-api"), QCoreApplication::translate("main", "Call the API once signed in (or with the restored session)."));
     const QCommandLineOption memoryOption(QStringLiteral("memory-store"), QCoreApplication::translate("main", "Keep the session in memory only, not in the keychain."));
-    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption, deviceOption, memoryOption });
+    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption, deviceOption, memoryOption, apiOption });
     parser.process(app);
 
     auto pick = [&parser](const QCommandLineOption &option, const char *env, const char *fallback) {
@@ -100,6 +101,8 @@ int main(int argc, char *argv[])
     int rc = 0;
     {
         MainWindow window(issuer, clientId, scope, !parser.isSet(memoryOption));
+        if (parser.isSet(apiOption))
+            window.setCallApiWhenSignedIn(true);
         window.resize(560, 720);
         window.show();
         QTimer::singleShot(300, &window, [] { qInfo("oauth4qt-example: ready"); });

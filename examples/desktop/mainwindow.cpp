@@ -107,6 +107,8 @@ MainWindow::MainWindow(const QUrl &issuer, const QString &clientId, const QStrin
         if (found) {
             showSession();
             qInfo("oauth4qt-example: session restored");
+            if (m_callApiWhenSignedIn)
+                callApi();
         } else if (error) {
             qInfo("oauth4qt-example: no session restored: %s", qPrintable(error.codeName()));
         }
@@ -371,6 +373,7 @@ void MainWindow::callApi()
         if (discovery->error()) {
             m_apiButton->setEnabled(true);
             m_apiResult->setText(discovery->error().errorString());
+            qInfo("oauth4qt-example: API call failed: %s", qPrintable(discovery->error().codeName()));
             return;
         }
         OAuth4Qt::ResourceReply *reply = m_session->resourceRequest(
@@ -380,12 +383,13 @@ void MainWindow::callApi()
             m_apiButton->setEnabled(true);
             if (reply->error()) {
                 m_apiResult->setText(reply->error().errorString());
+                qInfo("oauth4qt-example: API call failed: %s", qPrintable(reply->error().codeName()));
             } else {
                 QStringList names = reply->json().toObject().keys();
                 names.sort();
                 m_apiResult->setText(tr("HTTP %1: %2").arg(reply->status()).arg(names.join(QStringLiteral(", "))));
+                qInfo("oauth4qt-example: API answered %d", reply->status());
             }
-            qInfo("oauth4qt-example: API called");
         });
     });
 }
@@ -457,6 +461,8 @@ void MainWindow::signedIn(const OAuth4Qt::TokenResponse &tokens)
     m_session->setTokens(tokens);
     showSession();
     qInfo("oauth4qt-example: signed in");
+    if (m_callApiWhenSignedIn)
+        callApi();
 }
 
 void MainWindow::showSession()

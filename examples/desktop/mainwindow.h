@@ -35,6 +35,9 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    //! Calls the API once signed in or restored (for scripts: the screenshot test).
+    void setCallApiWhenSignedIn(bool call) { m_callApiWhenSignedIn = call; }
+
 public Q_SLOTS:
     void signIn();
     void signInOnAnotherDevice();
@@ -63,6 +66,7 @@ private:
     QLabel *m_deviceCountdown;
     QPushButton *m_apiButton;
     QLabel *m_apiResult;
+    bool m_callApiWhenSignedIn = false;
     QLabel *m_status;
     QLabel *m_error;
     QPushButton *m_signInButton;

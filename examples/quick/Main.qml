@@ -23,6 +23,8 @@ ApplicationWindow {
     property bool autoSignIn: false
     // With autoSignIn: sign in with the device flow (a code to enter on another device).
     property bool useDeviceFlow: false
+    // Call the API once signed in or restored (for scripts: the screenshot test).
+    property bool callApiWhenSignedIn: false
 
     readonly property bool signedIn: session.active
     readonly property var claims: session.idTokenClaims
@@ -40,13 +42,20 @@ ApplicationWindow {
     Material.accent: Material.Indigo
     Material.primary: Material.Indigo
 
-    AuthorizationCodeFlow {
-        id: flow
+    // The provider and the client registration, shared by both sign-in flows and the session.
+    // Declared here (not the flows' own) so that its operations (discovery, ...) are callable.
+    Client {
+        id: oidcClient
         issuer: window.issuer
-        clientId: window.clientId
-        scope: window.scope
+        clientConfig.clientId: window.clientId
         // Plain http only for a provider on this machine (development).
         allowInsecureHttp: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:\/]/.test(window.issuer)
+    }
+
+    AuthorizationCodeFlow {
+        id: flow
+        client: oidcClient
+        scope: window.scope
         // Ask for the profile claims in the ID Token (OpenID Connect Core 5.5).
         extraParameters: ({ claims: JSON.stringify({ id_token: { name: null, email: null, preferred_username: null } }) })
 
@@ -54,6 +63,8 @@ ApplicationWindow {
             window.lastError = ""
             session.setTokens(tokens)
             console.info("oauth4qt-example: signed in")
+            if (window.callApiWhenSignedIn)
+                window.callApi()
         }
         onFailed: error => {
             window.lastError = error.errorString
@@ -77,13 +88,15 @@ ApplicationWindow {
     // phone or computer. Same client as the browser sign-in.
     DeviceAuthorizationFlow {
         id: deviceFlow
-        client: flow.client
+        client: oidcClient
         scope: window.scope
 
         onGranted: tokens => {
             window.lastError = ""
             session.setTokens(tokens)
             console.info("oauth4qt-example: signed in")
+            if (window.callApiWhenSignedIn)
+                window.callApi()
         }
         onFailed: error => {
             window.lastError = error.errorString
@@ -103,11 +116,14 @@ ApplicationWindow {
 
     TokenSession {
         id: session
-        client: flow.client
+        client: oidcClient
         store: window.useKeychain && keychain.available ? keychain : memoryStore
         onRestored: (found, error) => {
-            if (found)
+            if (found) {
                 console.info("oauth4qt-example: session restored")
+                if (window.callApiWhenSignedIn)
+                    window.callApi()
+            }
             else if (error.isError)
                 console.info("oauth4qt-example: no session restored:", error.codeName)
         }
@@ -134,7 +150,7 @@ ApplicationWindow {
         }
         // The provider's end_session_endpoint comes with its metadata (discovery); the URL
         // carries the ID Token as a hint, so it is read before the session ends.
-        flow.client.discover(reply => {
+        oidcClient.discover(reply => {
             const url = reply.error.isError ? "" : String(session.endSessionUrl({}))
             session.endSession()
             console.info("oauth4qt-example: signed out")
@@ -148,20 +164,23 @@ ApplicationWindow {
     function callApi() {
         window.apiBusy = true
         window.apiResult = ""
-        flow.client.discover(discovery => {
+        oidcClient.discover(discovery => {
             if (discovery.error.isError) {
                 window.apiBusy = false
                 window.apiResult = discovery.error.errorString
+                console.info("oauth4qt-example: API call failed:", discovery.error.codeName)
                 return
             }
-            session.resourceRequest("GET", flow.client.metadata.userinfoEndpoint, {}, reply => {
+            session.resourceRequest("GET", oidcClient.metadata.userinfoEndpoint, {}, reply => {
                 window.apiBusy = false
-                if (reply.error.isError)
+                if (reply.error.isError) {
                     window.apiResult = reply.error.errorString
-                else
+                    console.info("oauth4qt-example: API call failed:", reply.error.codeName)
+                } else {
                     window.apiResult = qsTr("HTTP %1: %2").arg(reply.status)
                                            .arg(Object.keys(reply.json || {}).sort().join(", "))
-                console.info("oauth4qt-example: API called")
+                    console.info("oauth4qt-example: API answered", reply.status)
+                }
             })
         })
     }

@@ -4,17 +4,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="Main.qml" line="+37"/>
+        <location filename="Main.qml" line="+39"/>
         <source>OAuth4Qt Sign-in</source>
         <translation>OAuth4Qt-Anmeldung</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+134"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Waiting for the other device…</source>
         <translation>Warten auf das andere Gerät…</translation>
     </message>
@@ -182,6 +182,11 @@
         <location line="+1"/>
         <source>A private-use URI scheme redirect (e.g. com.example.app:/callback) instead of the loopback one.</source>
         <translation>Eine Weiterleitung über ein privates URI-Schema (z. B. com.example.app:/callback) statt über Loopback.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>Die API aufrufen, sobald die Anmeldung erfolgt ist (oder mit der wiederhergestellten Sitzung).</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -4,17 +4,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="Main.qml" line="+37"/>
+        <location filename="Main.qml" line="+39"/>
         <source>OAuth4Qt Sign-in</source>
         <translation>Inicio de sesión de OAuth4Qt</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+134"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Waiting for the other device…</source>
         <translation>Esperando al otro dispositivo…</translation>
     </message>
@@ -182,6 +182,11 @@
         <location line="+1"/>
         <source>A private-use URI scheme redirect (e.g. com.example.app:/callback) instead of the loopback one.</source>
         <translation>Una redirección con un esquema de URI privado (p. ej. com.example.app:/callback) en lugar de la de bucle local.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>Llamar a la API una vez iniciada la sesión (o con la sesión restaurada).</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -4,17 +4,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="Main.qml" line="+37"/>
+        <location filename="Main.qml" line="+39"/>
         <source>OAuth4Qt Sign-in</source>
         <translation>Connexion OAuth4Qt</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+134"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1 : %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Waiting for the other device…</source>
         <translation>En attente de l’autre appareil…</translation>
     </message>
@@ -182,6 +182,11 @@
         <location line="+1"/>
         <source>A private-use URI scheme redirect (e.g. com.example.app:/callback) instead of the loopback one.</source>
         <translation>Une redirection par un schéma d’URI privé (p. ex. com.example.app:/callback) au lieu de la boucle locale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>Appeler l’API une fois connecté (ou avec la session restaurée).</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -4,17 +4,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="Main.qml" line="+37"/>
+        <location filename="Main.qml" line="+39"/>
         <source>OAuth4Qt Sign-in</source>
         <translation>OAuth4Qt サインイン</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+134"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Waiting for the other device…</source>
         <translation>もう一方のデバイスを待っています…</translation>
     </message>
@@ -182,6 +182,11 @@
         <location line="+1"/>
         <source>A private-use URI scheme redirect (e.g. com.example.app:/callback) instead of the loopback one.</source>
         <translation>ループバックの代わりにプライベート URI スキームのリダイレクト（例: com.example.app:/callback）を使います。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>サインイン後（または復元したセッションで）API を呼び出します。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -4,17 +4,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="Main.qml" line="+37"/>
+        <location filename="Main.qml" line="+39"/>
         <source>OAuth4Qt Sign-in</source>
         <translation>OAuth4Qt 登录</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+134"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1：%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Waiting for the other device…</source>
         <translation>正在等待另一台设备…</translation>
     </message>
@@ -182,6 +182,11 @@
         <location line="+1"/>
         <source>A private-use URI scheme redirect (e.g. com.example.app:/callback) instead of the loopback one.</source>
         <translation>使用私有 URI 方案重定向（例如 com.example.app:/callback）代替环回重定向。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>登录后（或使用恢复的会话）调用 API。</translation>
     </message>
     <message>
         <location line="+1"/>

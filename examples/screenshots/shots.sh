@@ -1,7 +1,8 @@
 #!/bin/sh
 # Takes the screenshots of one example application in several states and languages under one
 # virtual X server (run by xvfb-run), and checks each one with screenshotcheck:
-#   shots.sh OUT_DIR NAME CHECKER "STATES" "LANGUAGES" [--peer INFO_FILE CLIENT_ID] -- APP [ARGS...]
+#   shots.sh OUT_DIR NAME CHECKER "STATES" "LANGUAGES" [--peer INFO_FILE CLIENT_ID] [--keychain]
+#            -- APP [ARGS...]
 # writes OUT_DIR/NAME-STATE-LANGUAGE.png for each state and language.
 #
 # States (each one reached by the application's own options, deterministically):
@@ -11,7 +12,12 @@
 #              nothing: waiting for the browser
 #   device     the device flow against the fixture: the code and its countdown
 #   signed-in  signed in against the fixture, headless Chromium as the browser
+#   restored   the next start after signed-in: the session restored from the keychain, and
+#              the API (the provider's UserInfo endpoint) called through it: HTTP 200
 # waiting, device and signed-in need --peer (the fixture's info file and a public client).
+# Every state keeps the session in memory only (--memory-store), except with --keychain (a
+# Secret Service is running, e.g. gnome-keyring in a private D-Bus session): then signed-in
+# saves the session in the keychain and restored (which needs it) finds it there.
 #
 # Languages: en, de, ja, ... (the LANGUAGE variable; LC_ALL stays C.UTF-8, so that no system
 # locale needs to be generated). Japanese also checks that a CJK font renders (no tofu) and
@@ -25,6 +31,10 @@ out_dir=$1; name=$2; checker=$3; states=$4; languages=$5; shift 5
 info=""; client_id=""
 if [ "${1:-}" = "--peer" ]; then
   info=$2; client_id=$3; shift 3
+fi
+keychain=no
+if [ "${1:-}" = "--keychain" ]; then
+  keychain=yes; shift
 fi
 [ "${1:-}" = "--" ] && shift
 
@@ -68,19 +78,31 @@ shot() {
             set -- "$@" --issuer "$issuer" --client-id "$client_id" --auto-sign-in --device-flow ;;
     signed-in) wait_for="oauth4qt-example: signed in"; browser=$(chromium_command)
                set -- "$@" --issuer "$issuer" --client-id "$client_id" --auto-sign-in ;;
+    restored) wait_for="oauth4qt-example: API answered 200"
+              set -- "$@" --issuer "$issuer" --client-id "$client_id" --call-api ;;
     *) echo "shots: unknown state $state" >&2; exit 1 ;;
   esac
   case $state in
-    waiting|device|signed-in) [ -n "$issuer" ] || { echo "shots: state $state needs --peer" >&2; exit 1; } ;;
+    waiting|device|signed-in|restored) [ -n "$issuer" ] || { echo "shots: state $state needs --peer" >&2; exit 1; } ;;
+  esac
+  store=--memory-store
+  case $state in
+    signed-in) [ $keychain = yes ] && store="" ;;
+    restored) [ $keychain = yes ] || { echo "shots: state restored needs --keychain" >&2; exit 1; }
+              store="" ;;
   esac
   file="$out_dir/$name-$state-$language.png"
   rm -f "$file"
   : > "$log"
-  # The keychain is left alone (--memory-store): no session of an earlier run is restored.
-  LANGUAGE=$language OAUTH4QT_EXAMPLE_BROWSER=$browser "$@" --memory-store > "$log" 2>&1 &
+  # shellcheck disable=SC2086
+  LANGUAGE=$language OAUTH4QT_EXAMPLE_BROWSER=$browser "$@" $store > "$log" 2>&1 &
   app=$!
   i=0
   until grep -q "$wait_for" "$log"; do
+    # A failure where none is expected ends the wait at once.
+    if [ "$state" != error ] && grep -q "oauth4qt-example: .*failed\|^qrc:.*Error" "$log"; then
+      echo "shots: $name ($state, $language) failed:" >&2; cat "$log" >&2; exit 1
+    fi
     if ! kill -0 "$app" 2>/dev/null; then
       echo "shots: $name ($state, $language) exited before \"$wait_for\":" >&2; cat "$log" >&2; exit 1
     fi
