@@ -179,7 +179,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="main.cpp" line="+72"/>
+        <location filename="main.cpp" line="+73"/>
         <source>Signs in with OpenID Connect through the system browser.</source>
         <translation>Meldet sich mit OpenID Connect über den Systembrowser an.</translation>
     </message>

@@ -179,7 +179,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="main.cpp" line="+72"/>
+        <location filename="main.cpp" line="+73"/>
         <source>Signs in with OpenID Connect through the system browser.</source>
         <translation>Inicia sesión con OpenID Connect a través del navegador del sistema.</translation>
     </message>

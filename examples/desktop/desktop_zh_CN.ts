@@ -179,7 +179,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="main.cpp" line="+72"/>
+        <location filename="main.cpp" line="+73"/>
         <source>Signs in with OpenID Connect through the system browser.</source>
         <translation>通过系统浏览器使用 OpenID Connect 登录。</translation>
     </message>

@@ -6,7 +6,8 @@
 //
 // Change the two defaults below (or set OAUTH4QT_EXAMPLE_ISSUER / OAUTH4QT_EXAMPLE_CLIENT_ID).
 // Register the client at your provider as a native/public client with the redirect URI
-// http://127.0.0.1/callback (any port, RFC 8252).
+// http://127.0.0.1/callback (any port, RFC 8252) and the grant types authorization_code,
+// refresh_token and urn:ietf:params:oauth:grant-type:device_code ("Sign in on another device").
 //
 // OAUTH4QT_EXAMPLE_BROWSER="program args..." opens the sign-in page with that program instead of
 // the system browser (used by the screenshot test with headless Chromium).

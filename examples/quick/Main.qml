@@ -11,7 +11,9 @@ ApplicationWindow {
     property string issuer: "https://id.example.com"
     property string clientId: "oauth4qt-quick-example"
     // (or run with --issuer URL --client-id ID). Register the client as a native app with the
-    // redirect URI http://127.0.0.1/callback (any port).
+    // redirect URI http://127.0.0.1/callback (any port) or your private-use scheme (redirectUri
+    // below), and the grant types authorization_code, refresh_token and
+    // urn:ietf:params:oauth:grant-type:device_code (for "Sign in on another device").
     // ---------------------------------------------------------------------------------------
     property string scope: "openid profile email"
     // A private-use URI scheme for the redirect (mobile: register it with the app, e.g. an

@@ -4,12 +4,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="Main.qml" line="+39"/>
+        <location filename="Main.qml" line="+41"/>
         <source>OAuth4Qt Sign-in</source>
         <translation>Inicio de sesión de OAuth4Qt</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+141"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1: %2</translation>
     </message>
