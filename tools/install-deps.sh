@@ -21,7 +21,7 @@ packages=(
 if [ $want_tests = 1 ]; then
   packages+=(
     qml6-module-qttest clang @CLANG_RT@ chromium
-    xvfb xauth x11-apps netpbm fonts-dejavu-core
+    xvfb xauth x11-apps netpbm fonts-dejavu-core fonts-ipafont-gothic
     libsecret-1-0 gnome-keyring dbus-daemon dbus-bin
     qt6-documentation-tools
   )

@@ -331,7 +331,24 @@
 <context>
     <name>OAuth4Qt::LoopbackListener</name>
     <message>
-        <location filename="../src/flows/loopbacklistener.cpp" line="+363"/>
+        <location filename="../src/flows/loopbacklistener.cpp" line="+388"/>
+        <source>en</source>
+        <comment>BCP 47 language code of this translation</comment>
+        <extracomment>The language code (BCP 47) of this translation, e.g. &quot;de&quot; or &quot;zh-CN&quot;: the lang attribute of the page the browser shows after sign-in.</extracomment>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sign-in not completed</source>
+        <translation>サインインは完了していません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sign-in was cancelled or refused. You can close this window and return to the application.</source>
+        <translation>サインインはキャンセルまたは拒否されました。このウィンドウを閉じてアプリケーションに戻ってください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Authorization response received</source>
         <translation>認可レスポンスを受信しました</translation>
     </message>
@@ -341,7 +358,7 @@
         <translation>このウィンドウを閉じて、アプリケーションに戻ってください。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Not found</source>
         <translation>見つかりません</translation>
     </message>

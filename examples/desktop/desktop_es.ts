@@ -4,12 +4,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="mainwindow.cpp" line="+57"/>
+        <location filename="mainwindow.cpp" line="+71"/>
         <source>OAuth4Qt Desktop Example</source>
         <translation>Ejemplo de escritorio de OAuth4Qt</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+58"/>
         <source>OAuth4Qt</source>
         <translation>OAuth4Qt</translation>
     </message>
@@ -35,11 +35,58 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+75"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="-66"/>
+        <source>Sign in on another device…</source>
+        <translation>Iniciar sesión en otro dispositivo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows a code to enter on a phone or computer (for devices without a browser)</source>
+        <translation>Muestra un código para introducir en un teléfono u ordenador (para dispositivos sin navegador)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stay signed in</source>
+        <translation>Mantener la sesión iniciada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeps the session in the system keychain for the next start</source>
+        <translation>Guarda la sesión en el llavero del sistema para el próximo inicio</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sign in on another device</source>
+        <translation>Iniciar sesión en otro dispositivo</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+206"/>
+        <source>Copy code</source>
+        <translation>Copiar el código</translation>
+    </message>
+    <message>
+        <location line="-193"/>
+        <source>Open the page here</source>
+        <translation>Abrir la página aquí</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>ID Token claims</source>
         <translation>Claims del token de ID</translation>
     </message>
@@ -55,16 +102,41 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Call the API</source>
+        <translation>Llamar a la API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls the provider&apos;s UserInfo endpoint with the session&apos;s access token</source>
+        <translation>Llama al endpoint UserInfo del proveedor con el token de acceso de la sesión</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Also sign out at the provider</source>
         <translation>Cerrar sesión también en el proveedor</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+66"/>
+        <source>Calling…</source>
+        <translation>Llamando…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Waiting for the other device…</source>
+        <translation>Esperando al otro dispositivo…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Continue in your browser…</source>
         <translation>Continúe en su navegador…</translation>
     </message>
@@ -84,7 +156,22 @@
         <translation>Sesión iniciada</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
+        <source>Requesting a code…</source>
+        <translation>Solicitando un código…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On your phone or computer, open %1 and enter this code:</source>
+        <translation>En su teléfono u ordenador, abra %1 e introduzca este código:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The code expires in %1</source>
+        <translation>El código caduca en %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Access token valid until %1</source>
         <translation>Token de acceso válido hasta las %1</translation>
     </message>
@@ -92,7 +179,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="main.cpp" line="+71"/>
+        <location filename="main.cpp" line="+73"/>
         <source>Signs in with OpenID Connect through the system browser.</source>
         <translation>Inicia sesión con OpenID Connect a través del navegador del sistema.</translation>
     </message>
@@ -115,6 +202,21 @@
         <location line="+1"/>
         <source>Start signing in right away.</source>
         <translation>Empezar a iniciar sesión de inmediato.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with a code entered on another device (with --auto-sign-in).</source>
+        <translation>Iniciar sesión con un código introducido en otro dispositivo (con --auto-sign-in).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>Llamar a la API una vez iniciada la sesión (o con la sesión restaurada).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the session in memory only, not in the keychain.</source>
+        <translation>Mantener la sesión solo en memoria, no en el llavero.</translation>
     </message>
 </context>
 </TS>

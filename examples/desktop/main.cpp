@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // oauth4qt-desktop-example: sign-in from a Qt Widgets application through the system browser.
 //
-//   oauth4qt-desktop-example [--issuer URL] [--client-id ID] [--scope S] [--auto-sign-in]
+//   oauth4qt-desktop-example [--issuer URL] [--client-id ID] [--scope S] [--memory-store]
+//                            [--auto-sign-in [--device-flow]] [--call-api]
 //
 // Change the two defaults below (or set OAUTH4QT_EXAMPLE_ISSUER / OAUTH4QT_EXAMPLE_CLIENT_ID).
 // Register the client at your provider as a native/public client with the redirect URI
-// http://127.0.0.1/callback (any port, RFC 8252).
+// http://127.0.0.1/callback (any port, RFC 8252) and the grant types authorization_code,
+// refresh_token and urn:ietf:params:oauth:grant-type:device_code ("Sign in on another device").
 //
 // OAUTH4QT_EXAMPLE_BROWSER="program args..." opens the sign-in page with that program instead of
 // the system browser (used by the screenshot test with headless Chromium).
@@ -74,7 +76,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption clientIdOption(QStringLiteral("client-id"), QCoreApplication::translate("main", "The client ID registered at the provider."), QStringLiteral("id"));
     const QCommandLineOption scopeOption(QStringLiteral("scope"), QCoreApplication::translate("main", "The scope to request."), QStringLiteral("scope"));
     const QCommandLineOption autoOption(QStringLiteral("auto-sign-in"), QCoreApplication::translate("main", "Start signing in right away."));
-    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption });
+    const QCommandLineOption deviceOption(QStringLiteral("device-flow"), QCoreApplication::translate("main", "Sign in with a code entered on another device (with --auto-sign-in)."));
+    const QCommandLineOption apiOption(QStringLiteral("call-api"), QCoreApplication::translate("main", "Call the API once signed in (or with the restored session)."));
+    const QCommandLineOption memoryOption(QStringLiteral("memory-store"), QCoreApplication::translate("main", "Keep the session in memory only, not in the keychain."));
+    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption, deviceOption, memoryOption, apiOption });
     parser.process(app);
 
     auto pick = [&parser](const QCommandLineOption &option, const char *env, const char *fallback) {
@@ -96,12 +101,14 @@ int main(int argc, char *argv[])
 
     int rc = 0;
     {
-        MainWindow window(issuer, clientId, scope);
+        MainWindow window(issuer, clientId, scope, !parser.isSet(memoryOption));
+        if (parser.isSet(apiOption))
+            window.setCallApiWhenSignedIn(true);
         window.resize(560, 720);
         window.show();
         QTimer::singleShot(300, &window, [] { qInfo("oauth4qt-example: ready"); });
         if (parser.isSet(autoOption))
-            QTimer::singleShot(0, &window, &MainWindow::signIn);
+            QTimer::singleShot(0, &window, parser.isSet(deviceOption) ? &MainWindow::signInOnAnotherDevice : &MainWindow::signIn);
         rc = app.exec();
     }
     if (!browserCommand.isEmpty()) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // oauth4qt-quick-example: Qt Quick sign-in with the OAuth4Qt QML module.
 //
-//   oauth4qt-quick-example [--issuer URL] [--client-id ID] [--scope S] [--auto-sign-in]
+//   oauth4qt-quick-example [--issuer URL] [--client-id ID] [--scope S] [--redirect-uri URI]
+//                          [--memory-store] [--auto-sign-in [--device-flow]] [--call-api]
 //
 // The issuer and client id default to the two properties at the top of Main.qml (or the
 // environment variables OAUTH4QT_EXAMPLE_ISSUER / OAUTH4QT_EXAMPLE_CLIENT_ID). Register the
@@ -72,7 +73,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption clientIdOption(QStringLiteral("client-id"), QCoreApplication::translate("main", "The client ID registered at the provider."), QStringLiteral("id"));
     const QCommandLineOption scopeOption(QStringLiteral("scope"), QCoreApplication::translate("main", "The scope to request."), QStringLiteral("scope"));
     const QCommandLineOption autoOption(QStringLiteral("auto-sign-in"), QCoreApplication::translate("main", "Start signing in right away."));
-    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption });
+    const QCommandLineOption deviceOption(QStringLiteral("device-flow"), QCoreApplication::translate("main", "Sign in with a code entered on another device (with --auto-sign-in)."));
+    const QCommandLineOption redirectOption(QStringLiteral("redirect-uri"), QCoreApplication::translate("main", "A private-use URI scheme redirect (e.g. com.example.app:/callback) instead of the loopback one."), QStringLiteral("uri"));
+    const QCommandLineOption apiOption(QStringLiteral("call-api"), QCoreApplication::translate("main", "Call the API once signed in (or with the restored session)."));
+    const QCommandLineOption memoryOption(QStringLiteral("memory-store"), QCoreApplication::translate("main", "Keep the session in memory only, not in the keychain."));
+    parser.addOptions({ issuerOption, clientIdOption, scopeOption, autoOption, deviceOption, redirectOption, memoryOption, apiOption });
     parser.process(app);
 
     QVariantMap initial;
@@ -84,7 +89,12 @@ int main(int argc, char *argv[])
         initial.insert(QStringLiteral("clientId"), clientId);
     if (parser.isSet(scopeOption))
         initial.insert(QStringLiteral("scope"), parser.value(scopeOption));
+    if (parser.isSet(redirectOption))
+        initial.insert(QStringLiteral("redirectUri"), parser.value(redirectOption));
     initial.insert(QStringLiteral("autoSignIn"), parser.isSet(autoOption));
+    initial.insert(QStringLiteral("useDeviceFlow"), parser.isSet(deviceOption));
+    initial.insert(QStringLiteral("useKeychain"), !parser.isSet(memoryOption));
+    initial.insert(QStringLiteral("callApiWhenSignedIn"), parser.isSet(apiOption));
 
     const QString browserCommand = qEnvironmentVariable("OAUTH4QT_EXAMPLE_BROWSER");
     CommandBrowser browser(browserCommand);

@@ -4,12 +4,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="Main.qml" line="+26"/>
+        <location filename="Main.qml" line="+41"/>
         <source>OAuth4Qt Sign-in</source>
         <translation>Connexion OAuth4Qt</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+141"/>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Waiting for the other device…</source>
+        <translation>En attente de l’autre appareil…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Continue in your browser…</source>
         <translation>Continuez dans votre navigateur…</translation>
     </message>
@@ -29,7 +39,7 @@
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>OAuth4Qt</source>
         <translation>OAuth4Qt</translation>
     </message>
@@ -49,17 +59,59 @@
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <location line="+50"/>
+        <source>Sign in on another device</source>
+        <translation>Se connecter sur un autre appareil</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+112"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-91"/>
         <source>Client: %1</source>
         <translation>Client : %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+28"/>
+        <source>On your phone or computer, open %1 and enter this code:</source>
+        <translation>Sur votre téléphone ou votre ordinateur, ouvrez %1 et saisissez ce code :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requesting a code…</source>
+        <translation>Demande d’un code…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The code expires in %1</source>
+        <translation>Le code expire dans %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open the page here</source>
+        <translation>Ouvrir la page ici</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>ID Token claims</source>
         <translation>Revendications du jeton d’identité</translation>
     </message>
@@ -69,7 +121,22 @@
         <translation>Jeton d’accès valide jusqu’à %1</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Call the API</source>
+        <translation>Appeler l’API</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calling…</source>
+        <translation>Appel en cours…</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Also sign out at the provider</source>
+        <translation>Se déconnecter aussi chez le fournisseur</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -77,7 +144,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="main.cpp" line="+61"/>
+        <location filename="main.cpp" line="+62"/>
         <source>OAuth4Qt Quick Example</source>
         <translation>Exemple Qt Quick OAuth4Qt</translation>
     </message>
@@ -105,6 +172,26 @@
         <location line="+1"/>
         <source>Start signing in right away.</source>
         <translation>Commencer la connexion immédiatement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with a code entered on another device (with --auto-sign-in).</source>
+        <translation>Se connecter avec un code saisi sur un autre appareil (avec --auto-sign-in).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A private-use URI scheme redirect (e.g. com.example.app:/callback) instead of the loopback one.</source>
+        <translation>Une redirection par un schéma d’URI privé (p. ex. com.example.app:/callback) au lieu de la boucle locale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>Appeler l’API une fois connecté (ou avec la session restaurée).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the session in memory only, not in the keychain.</source>
+        <translation>Conserver la session uniquement en mémoire, pas dans le trousseau.</translation>
     </message>
 </context>
 </TS>

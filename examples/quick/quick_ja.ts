@@ -4,12 +4,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="Main.qml" line="+26"/>
+        <location filename="Main.qml" line="+41"/>
         <source>OAuth4Qt Sign-in</source>
         <translation>OAuth4Qt サインイン</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+141"/>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Waiting for the other device…</source>
+        <translation>もう一方のデバイスを待っています…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Continue in your browser…</source>
         <translation>ブラウザーで続行してください…</translation>
     </message>
@@ -29,7 +39,7 @@
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>OAuth4Qt</source>
         <translation>OAuth4Qt</translation>
     </message>
@@ -49,17 +59,59 @@
         <translation>サインイン</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <location line="+50"/>
+        <source>Sign in on another device</source>
+        <translation>別のデバイスでサインイン</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+112"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-91"/>
         <source>Client: %1</source>
         <translation>クライアント: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+28"/>
+        <source>On your phone or computer, open %1 and enter this code:</source>
+        <translation>スマートフォンまたはパソコンで %1 を開き、このコードを入力してください:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requesting a code…</source>
+        <translation>コードを要求しています…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy code</source>
+        <translation>コードをコピー</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The code expires in %1</source>
+        <translation>コードの有効期限まで %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open the page here</source>
+        <translation>このデバイスでページを開く</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>ID Token claims</source>
         <translation>ID トークンのクレーム</translation>
     </message>
@@ -69,7 +121,22 @@
         <translation>アクセストークンの有効期限: %1</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Call the API</source>
+        <translation>API を呼び出す</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calling…</source>
+        <translation>呼び出し中…</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Also sign out at the provider</source>
+        <translation>プロバイダーからもサインアウトする</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sign out</source>
         <translation>サインアウト</translation>
     </message>
@@ -77,7 +144,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="main.cpp" line="+61"/>
+        <location filename="main.cpp" line="+62"/>
         <source>OAuth4Qt Quick Example</source>
         <translation>OAuth4Qt Qt Quick のサンプル</translation>
     </message>
@@ -105,6 +172,26 @@
         <location line="+1"/>
         <source>Start signing in right away.</source>
         <translation>すぐにサインインを開始します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with a code entered on another device (with --auto-sign-in).</source>
+        <translation>別のデバイスで入力するコードでサインインします（--auto-sign-in と併用）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A private-use URI scheme redirect (e.g. com.example.app:/callback) instead of the loopback one.</source>
+        <translation>ループバックの代わりにプライベート URI スキームのリダイレクト（例: com.example.app:/callback）を使います。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the API once signed in (or with the restored session).</source>
+        <translation>サインイン後（または復元したセッションで）API を呼び出します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the session in memory only, not in the keychain.</source>
+        <translation>セッションをキーチェーンではなくメモリにのみ保持します。</translation>
     </message>
 </context>
 </TS>

@@ -27,8 +27,10 @@ class LoopbackListenerPrivate;
         request head within headerTimeout(), at most maxConnections() are kept (the oldest
         waiting one is dropped), oversized request lines get 414 and header sections 431,
         non-HTTP bytes get 400. Every answer closes its connection; pipelined requests are ignored.
-    \li Pages are static, translated HTML (nothing from the request is echoed) with
-        Content-Security-Policy: default-src 'none', Cache-Control: no-store,
+    \li Pages are static, translated HTML (nothing from the request is echoed; a callback
+        carrying an error gets an error page without the provider's error description) with an
+        inline style sheet and no external resources, served with
+        Content-Security-Policy: default-src 'none' (plus the style sheet's hash), Cache-Control: no-store,
         Referrer-Policy: no-referrer and X-Content-Type-Options: nosniff.
     \endlist
 

@@ -4,9 +4,11 @@
 #include "httprequestparser_p.h"
 #include "redirecthandler_p.h"
 
+#include <QtCore/QCryptographicHash>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
 #include <QtCore/QPointer>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QTimer>
 #include <QtNetwork/QHostAddress>
 #include <QtNetwork/QTcpServer>
@@ -60,14 +62,15 @@ public:
     void onReadyRead(Connection *connection);
     void handleHead(Connection *connection, const Internal::HttpRequestHead &head);
     void respond(Connection *connection, int status, bool headRequest = false,
-                 const QString &message = {}, bool allowGet = false);
+                 const QString &message = {}, bool allowGet = false, bool errorCallback = false);
     void dropConnection(Connection *connection);
     void setDeadline(Connection *connection, int msecs);
     void sweep();
     void closeServer();
     void stopListening(Connection *keep);
     Connection *find(QTcpSocket *socket);
-    QByteArray response(int status, bool headRequest, const QString &message, bool allowGet) const;
+    QByteArray response(int status, bool headRequest, const QString &message, bool allowGet,
+                        bool errorCallback = false) const;
 
     LoopbackListener *const q;
     QString path = QStringLiteral("/callback");
@@ -308,7 +311,7 @@ void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal:
             hasError = true;
     }
     qCInfo(lcListener) << "callback accepted" << (hasError ? "(it carries an error)" : "");
-    respond(connection, 200, false, hasError ? failureMessage : successMessage);
+    respond(connection, 200, false, hasError ? failureMessage : successMessage, false, hasError);
 
     QUrl url = q->redirectUri();
     if (target.hasQuery)
@@ -327,7 +330,7 @@ void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal:
 }
 
 void LoopbackListenerPrivate::respond(Connection *connection, int status, bool headRequest,
-                                      const QString &message, bool allowGet)
+                                      const QString &message, bool allowGet, bool errorCallback)
 {
     QTcpSocket *socket = connection->socket;
     if (!socket || connection->responded)
@@ -336,7 +339,7 @@ void LoopbackListenerPrivate::respond(Connection *connection, int status, bool h
 
     QByteArray bytes;
     if (status == 200) {
-        bytes = response(status, headRequest, message, allowGet);
+        bytes = response(status, headRequest, message, allowGet, errorCallback);
     } else {
         const int key = status * 4 + (headRequest ? 2 : 0) + (allowGet ? 1 : 0);
         auto it = refusals.constFind(key);
@@ -351,8 +354,46 @@ void LoopbackListenerPrivate::respond(Connection *connection, int status, bool h
     setDeadline(connection, FlushTimeoutMs);
 }
 
+namespace {
+
+// The page's only style sheet, inline (no external resources); allowed by its hash in the
+// Content-Security-Policy, everything else stays default-src 'none'.
+const char PageStyle[] =
+    ":root{color-scheme:light dark;--bg:#f4f5fa;--card:#fff;--fg:#1f2330;--muted:#5b6170;--accent:#2e7d32}"
+    "@media (prefers-color-scheme:dark){:root{--bg:#15171e;--card:#222631;--fg:#eceef4;--muted:#aab0bf;--accent:#81c784}}"
+    ".error{--accent:#c62828}"
+    "@media (prefers-color-scheme:dark){.error{--accent:#ef9a9a}}"
+    "html,body{margin:0;height:100%}"
+    "body{display:flex;align-items:center;justify-content:center;background:var(--bg);color:var(--fg);"
+    "font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"Noto Sans CJK JP\",sans-serif}"
+    "main{box-sizing:border-box;max-width:28rem;margin:1.5rem;padding:2rem 2.25rem;background:var(--card);"
+    "border-radius:16px;box-shadow:0 2px 12px rgba(0,0,0,.12);border-top:6px solid var(--accent);text-align:center}"
+    ".icon{width:3.5rem;height:3.5rem;margin:0 auto 1rem;border-radius:50%;background:var(--accent);color:var(--card);"
+    "font-size:2rem;line-height:3.5rem;font-weight:700}"
+    "h1{font-size:1.4rem;margin:0 0 .5rem}"
+    "p{margin:0;color:var(--muted)}";
+
+QByteArray styleSourceHash()
+{
+    return "'sha256-"
+        + QCryptographicHash::hash(QByteArray(PageStyle), QCryptographicHash::Sha256).toBase64() + '\'';
+}
+
+// The language of the texts the page shows: the translation's own language code, so that the
+// lang attribute always matches the text (the source texts are English).
+QString pageLanguage()
+{
+    //: The language code (BCP 47) of this translation, e.g. "de" or "zh-CN": the lang attribute
+    //: of the page the browser shows after sign-in.
+    const QString lang = LoopbackListener::tr("en", "BCP 47 language code of this translation");
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"));
+    return valid.match(lang).hasMatch() ? lang : QStringLiteral("en");
+}
+
+} // namespace
+
 QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const QString &message,
-                                             bool allowGet) const
+                                             bool allowGet, bool errorCallback) const
 {
     QByteArray reason;
     QString title;
@@ -360,9 +401,18 @@ QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const
     switch (status) {
     case 200:
         reason = QByteArrayLiteral("OK");
-        title = LoopbackListener::tr("Authorization response received");
-        if (text.isEmpty())
-            text = LoopbackListener::tr("You can close this window and return to the application.");
+        if (errorCallback) {
+            // The provider's error and error_description are never shown here: the application
+            // reports the failure (and it is not this page's to echo request values).
+            title = LoopbackListener::tr("Sign-in not completed");
+            if (text.isEmpty())
+                text = LoopbackListener::tr("The sign-in was cancelled or refused. You can close this window "
+                                            "and return to the application.");
+        } else {
+            title = LoopbackListener::tr("Authorization response received");
+            if (text.isEmpty())
+                text = LoopbackListener::tr("You can close this window and return to the application.");
+        }
         break;
     case 404:
         reason = QByteArrayLiteral("Not Found");
@@ -393,11 +443,22 @@ QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const
         break;
     }
 
-    const QByteArray body = QStringLiteral(
-                                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-                                "<meta name=\"referrer\" content=\"no-referrer\">"
-                                "<title>%1</title></head>\n<body><h1>%1</h1>\n<p>%2</p></body></html>\n")
-                                .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+    const bool success = status == 200 && !errorCallback;
+    // Success: a check mark and a polite status; every other page: an exclamation mark and an alert.
+    const QByteArray body = QString(QStringLiteral(
+                                 "<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\">"
+                                 "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                                 "<meta name=\"referrer\" content=\"no-referrer\">"
+                                 "<title>%2</title><style>")
+                             + QLatin1String(PageStyle)
+                             + QStringLiteral("</style></head>\n<body><main class=\"%3\" aria-labelledby=\"title\">"
+                                              "<div class=\"icon\" aria-hidden=\"true\">%4</div>"
+                                              "<h1 id=\"title\">%2</h1>\n<p role=\"%5\">%6</p></main></body></html>\n"))
+                                .arg(pageLanguage().toHtmlEscaped(), title.toHtmlEscaped(),
+                                     success ? QStringLiteral("success") : QStringLiteral("error"),
+                                     success ? QStringLiteral("&#10003;") : QStringLiteral("!"),
+                                     success ? QStringLiteral("status") : QStringLiteral("alert"),
+                                     text.toHtmlEscaped())
                                 .toUtf8();
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
         "Content-Type: text/html; charset=utf-8\r\n"
@@ -405,7 +466,7 @@ QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const
         "Cache-Control: no-store\r\n"
         "Referrer-Policy: no-referrer\r\n"
         "X-Content-Type-Options: nosniff\r\n"
-        "Content-Security-Policy: default-src 'none'\r\n"
+        "Content-Security-Policy: default-src 'none'; style-src " + styleSourceHash() + "\r\n"
         "X-Frame-Options: DENY\r\n";
     if (allowGet)
         response += "Allow: GET\r\n";

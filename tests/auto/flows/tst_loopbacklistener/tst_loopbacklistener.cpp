@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Security checklist section L (and B8, B11, B12, B13) against raw QTcpSocket clients.
+#include <oauth4qt/i18n.h>
 #include <oauth4qt/loopbacklistener.h>
 
 #include "flows/httprequestparser_p.h"
 
+#include <QtCore/QCryptographicHash>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkInterface>
 #include <QtNetwork/QTcpServer>
@@ -137,6 +140,13 @@ private:
         return exchange(QHostAddress(l.redirectUri().host()), portOf(l), request(target, hostOf(l)));
     }
     // The real callback still gets through afterwards (the refused request was not consumed).
+    static QByteArray between(const QByteArray &text, const QByteArray &open, const QByteArray &close)
+    {
+        const qsizetype from = text.indexOf(open);
+        const qsizetype to = text.indexOf(close, from);
+        return from < 0 || to < 0 ? QByteArray() : text.mid(from + open.size(), to - from - open.size());
+    }
+
     static void expectStillConsumable(LoopbackListener &l, QSignalSpy &received)
     {
         QVERIFY(l.isActive());
@@ -370,7 +380,12 @@ private Q_SLOTS:
         QCOMPARE(r.header("cache-control"), QByteArray("no-store"));
         QCOMPARE(r.header("referrer-policy"), QByteArray("no-referrer"));
         QCOMPARE(r.header("x-content-type-options"), QByteArray("nosniff"));
-        QCOMPARE(r.header("content-security-policy"), QByteArray("default-src 'none'"));
+        // Nothing may load; the page's one inline style sheet is allowed by its hash.
+        const QByteArray style = between(r.body, "<style>", "</style>");
+        QVERIFY(!style.isEmpty());
+        QCOMPARE(r.header("content-security-policy"),
+                 "default-src 'none'; style-src 'sha256-"
+                     + QCryptographicHash::hash(style, QCryptographicHash::Sha256).toBase64() + '\'');
         QCOMPARE(r.header("connection"), QByteArray("close"));
         if (status == 405)
             QCOMPARE(r.header("allow"), QByteArray("GET"));
@@ -378,6 +393,58 @@ private Q_SLOTS:
         QVERIFY(!r.body.contains("MARKER"));
         QVERIFY(!r.body.contains("script"));
         QVERIFY(r.body.startsWith("<!DOCTYPE html>"));
+    }
+
+    // The page the browser shows: success and error variants, its language, no external resources.
+    void pageContent_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QString>("language"); // of the loaded translation; empty: none
+        QTest::addColumn<QByteArray>("lang");
+        QTest::addColumn<bool>("success");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("success") << QByteArray("/callback?code=x&state=" + State) << QString() << QByteArray("en")
+                                 << true << u"Authorization response received"_s;
+        QTest::newRow("error callback")
+            << QByteArray("/callback?error=access_denied&error_description=%3Ca+href%3D%22https%3A%2F%2Fevil.example%2F%22%3EMARKER%3C%2Fa%3E&state=" + State)
+            << QString() << QByteArray("en") << false << u"Sign-in not completed"_s;
+        QTest::newRow("400") << QByteArray("/callback?code=x&state=wrong") << QString() << QByteArray("en") << false
+                             << u"Invalid request"_s;
+        QTest::newRow("404") << QByteArray("/https://evil.example/MARKER") << QString() << QByteArray("en") << false
+                             << u"Not found"_s;
+        QTest::newRow("de success") << QByteArray("/callback?code=x&state=" + State) << u"de"_s << QByteArray("de")
+                                    << true << u"Autorisierungsantwort empfangen"_s;
+        QTest::newRow("ja error callback") << QByteArray("/callback?error=access_denied&state=" + State) << u"ja"_s
+                                           << QByteArray("ja") << false << u"サインインは完了していません"_s;
+        QTest::newRow("zh_CN error callback") << QByteArray("/callback?error=access_denied&state=" + State)
+                                              << u"zh_CN"_s << QByteArray("zh-CN") << false << u"登录未完成"_s;
+    }
+    void pageContent()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QString, language);
+        QFETCH(QByteArray, lang);
+        QFETCH(bool, success);
+        QFETCH(QString, title);
+        unloadTranslations();
+        if (!language.isEmpty())
+            QVERIFY(loadTranslations(QLocale(language)));
+        auto cleanup = qScopeGuard([] { unloadTranslations(); });
+        auto l = makeListener();
+        QVERIFY(l);
+        const Reply r = exchange(QHostAddress::LocalHost, portOf(*l), request(target, hostOf(*l)));
+        const QString page = QString::fromUtf8(r.body);
+        QVERIFY(page.startsWith(u"<!DOCTYPE html>\n<html lang=\""_s + QString::fromLatin1(lang) + u"\">"_s));
+        QVERIFY(page.contains(u"<title>"_s + title + u"</title>"_s));
+        QVERIFY(page.contains(u"<h1 id=\"title\">"_s + title + u"</h1>"_s));
+        QVERIFY(page.contains(u"<main class=\""_s + (success ? u"success"_s : u"error"_s) + u"\" aria-labelledby=\"title\">"_s));
+        QVERIFY(page.contains(success ? u"<p role=\"status\">"_s : u"<p role=\"alert\">"_s));
+        QVERIFY(page.contains(u"<meta name=\"viewport\""_s));
+        // Self-contained: no URL, no script, no resource of any kind; nothing from the request.
+        const QString lower = page.toLower();
+        for (const auto &banned : { u"http:"_s, u"https:"_s, u"//"_s, u"<script"_s, u"<link"_s, u"<img"_s,
+                                    u"url("_s, u"@import"_s, u"src="_s, u"href="_s, u"marker"_s, u"evil"_s })
+            QVERIFY2(!lower.contains(banned), qPrintable(banned));
     }
 
     void customMessagesAreEscaped()
