@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Loads a QML document with `import OAuth4Qt` and checks that the module's types behave as their
 // C++ classes: a derived type (MemoryTokenStore, LoopbackListener) is accepted where its base
-// type is expected, and the enums are there. Exit code 0 and "qml consumer: OK" on success.
+// type is expected, the enums are there, and a UriSchemeHandler registers its URL handler (the
+// mobile redirect, from a static plugin too). Exit code 0 and "qml consumer: OK" on success.
 #include <oauth4qt/oauth4qtversion.h>
 
 #include <QtCore/QUrl>
@@ -28,11 +29,15 @@ QtObject {
     property TokenSession session: TokenSession { store: memoryStore }
     property LoopbackListener listener: LoopbackListener { path: "/callback" }
     property RedirectHandler handler: listener
+    // The mobile redirect: registered with QDesktopServices as the URL handler of its scheme.
+    property UriSchemeHandler schemeHandler: UriSchemeHandler { redirectUri: "com.example.app:/callback" }
+    property RedirectHandler mobileHandler: schemeHandler
     property Client client: Client {}
     readonly property int timeoutCode: OAuth.ErrorCode.Timeout
     readonly property bool ok: store === memoryStore && session.store === memoryStore
                                && handler === listener && handler.timeout >= 0
                                && store.available && timeoutCode !== 0
+                               && mobileHandler === schemeHandler && schemeHandler.urlHandlerRegistered
 }
 )";
 
