@@ -99,8 +99,9 @@ const SECRET_JWT = 'client-secret-jwt-0123456789abcdefghijklmnopqrstuvwxyz-HS256
 const SECRET_SIGNED = 'signed-client-secret-0123456789';
 const SECRET_EDDSA = 'eddsa-client-secret-0123456789';
 const SECRET_SOAK = 'soak-client-secret-0123456789';
-// Clients whose access tokens are short-lived (seconds): the token session soak.
-const SHORT_ACCESS_TOKEN_TTL = { 'oauth4qt-soak-30': 30, 'oauth4qt-soak-120': 120 };
+// Clients whose access tokens have a fixed lifetime (seconds): the token session soak (30 s and
+// 120 s short-lived; 3600 s as real providers commonly issue, for the week-long rows).
+const SHORT_ACCESS_TOKEN_TTL = { 'oauth4qt-soak-30': 30, 'oauth4qt-soak-120': 120, 'oauth4qt-soak-3600': 3600 };
 
 // Constant across key rotations (the Provider instance is re-created).
 const COOKIE_KEYS = [crypto.randomBytes(32).toString('base64url')];
@@ -209,6 +210,7 @@ const CLIENTS = {
   }),
   soak30: confidential('oauth4qt-soak-30', 'client_secret_basic', { client_secret: SECRET_SOAK }),
   soak120: confidential('oauth4qt-soak-120', 'client_secret_basic', { client_secret: SECRET_SOAK }),
+  soak3600: confidential('oauth4qt-soak-3600', 'client_secret_basic', { client_secret: SECRET_SOAK }),
   public: {
     client_id: 'oauth4qt-native',
     client_name: 'oauth4qt-native',

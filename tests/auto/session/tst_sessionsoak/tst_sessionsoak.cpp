@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
-// Session soak: a TokenSession against the real oidc-provider (tests/peer) with short-lived
-// access tokens (30 s and 120 s, refresh-token rotation on), driven through simulated time by a
+// Session soak: a TokenSession against the real oidc-provider (tests/peer) with access tokens of
+// 30 s, 120 s and 3600 s (refresh-token rotation on), driven through simulated time by a
 // TestClock, with faults injected on the way.
 //
 // How the time works: the provider's clock is real; the client's is the TestClock. The session
@@ -12,9 +12,19 @@
 // simulated clock. The faults come from an in-process server that the client's token endpoint
 // points at for a while (500, 429/503 with Retry-After extremes, a reset mid-response, a closed
 // port); invalid_grant is the provider's own (the session's refresh token is rotated away behind
-// its back). The spans are 3 to 24 simulated hours (the test stays well under a minute of wall
-// time, about 15 s here); the full week runs in the benchmark
-// (tests/benchmarks, bench_sessionsoak), which also reports the memory.
+// its back).
+//
+// soak(): spans of 3 to 24 simulated hours, then every fault in turn (about 15 s of wall time
+// here). week(): 168 simulated hours, day by day, with 3600 s tokens (what real providers
+// commonly issue; about 170 refreshes, 2 s) and with 120 s tokens (about 6000 real refreshes,
+// about 40 s on a loaded 2-core machine). Each day's refreshes must match the schedule; day 3
+// starts with the wall clock set back a day, day 4 with it set forward again (a resume after a
+// day of suspend), day 5 with three hours of 503 Retry-After 3600 from the token endpoint. At
+// the end the final access and refresh tokens are active at the provider (introspection), the
+// first refresh token is used up, every refresh rotated the refresh token, and the process's
+// resident memory grew by less than 8 MiB from day 1 to the end (reported per day with qInfo;
+// the bound is explained at the check). bench_sessionsoak (tests/benchmarks) runs the week
+// in-process and only reports.
 #include <oauth4qt/client.h>
 #include <oauth4qt/deviceauthorizationflow.h>
 #include <oauth4qt/json.h>
@@ -34,6 +44,10 @@
 #include "peerinfo.h"
 
 #include <QtTest/QtTest>
+
+#if defined(Q_OS_LINUX)
+#include <unistd.h>
+#endif
 
 using namespace OAuth4Qt;
 using OAuth4Qt::Test::Response;
@@ -150,6 +164,22 @@ bool simulate(TestClock &clock, const TokenSession &session, qint64 spanMs)
     return false;
 }
 
+//! The process's resident memory in bytes (/proc/self/statm), -1 where there is none.
+qint64 residentBytes()
+{
+#if defined(Q_OS_LINUX)
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = f.readAll().split(' ');
+    bool ok = false;
+    const qint64 pages = fields.size() > 1 ? fields.at(1).toLongLong(&ok) : 0;
+    return ok ? pages * qint64(sysconf(_SC_PAGESIZE)) : -1;
+#else
+    return -1;
+#endif
+}
+
 } // namespace
 
 class tst_SessionSoak : public QObject
@@ -160,6 +190,8 @@ private Q_SLOTS:
     void initTestCase();
     void soak_data();
     void soak();
+    void week_data();
+    void week();
 
 private:
     Client *makeClient(const QString &role, TestClock *clock);
@@ -351,6 +383,172 @@ void tst_SessionSoak::soak()
     QCOMPARE(store.badBlobs, 0);
     QCOMPARE(watch.maxInFlight, 1);
     qInfo("%s: %d refreshes, %d failures, %d store writes", QTest::currentDataTag(), watch.refreshed, watch.failed, store.saves);
+    delete session;
+    delete client;
+}
+
+void tst_SessionSoak::week_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<int>("lifetime");
+    QTest::addColumn<int>("leadTime");
+    QTest::addColumn<double>("intervalSeconds"); // what the lifetime implies
+    // Tokens as real providers commonly issue them: an hour, refreshed a minute early (~170).
+    QTest::newRow("week, 3600 s tokens, lead 60 s") << QStringLiteral("soak3600") << 3600 << 60 << 3540.0;
+    // Short-lived tokens: every 100 s, about 6000 real refreshes.
+    QTest::newRow("week, 120 s tokens, lead 20 s") << QStringLiteral("soak120") << 120 << 20 << 100.0;
+}
+
+// A week (168 simulated hours), day by day: each day crosses one UTC midnight. Days 1, 2, 6, 7
+// are undisturbed; day 3 starts with the wall clock set back a day, day 4 with it set forward
+// again (a resume after a day of suspend); day 5 starts with an outage of the token endpoint for
+// three hours, every answer 503 with Retry-After of an hour.
+void tst_SessionSoak::week()
+{
+    QFETCH(QString, role);
+    QFETCH(int, lifetime);
+    QFETCH(int, leadTime);
+    QFETCH(double, intervalSeconds);
+    QElapsedTimer wall; // reported, never judged
+    wall.start();
+    TestClock clock;
+    Client *client = makeClient(role, &clock);
+    const TokenResponse tokens = signIn(client, &clock);
+    QVERIFY(!tokens.refreshToken().isEmpty());
+    QCOMPARE(clock.now().secsTo(tokens.expiresAt()), qint64(lifetime));
+
+    CheckingStore store;
+    auto *session = new TokenSession(client, this);
+    session->setStore(&store);
+    session->setRefreshLeadTime(leadTime);
+    session->setTokens(tokens);
+    Watch watch;
+    watch.attach(session, this);
+    // The chain: every refresh answers with a new refresh token.
+    int notRotated = 0;
+    QString previousRefreshToken = tokens.refreshToken();
+    connect(session, &TokenSession::refreshed, this, [&] {
+        if (session->tokens().refreshToken() == previousRefreshToken)
+            ++notRotated;
+        previousRefreshToken = session->tokens().refreshToken();
+    });
+    QList<qint64> failedAtMs; // simulated time of each failed refresh
+    connect(session, &TokenSession::refreshFailed, this, [&] { failedAtMs.append(clock.elapsed()); });
+
+    // Created before the memory is first measured, like everything the week reuses.
+    TestHttpServer outage;
+    outage.on(QStringLiteral("/token"), Response::text(503, "maintenance").withHeader("Retry-After", "3600"));
+
+    const qint64 dayMs = qint64(24) * 3600 * 1000;
+    const int perDay = int(86400 / intervalSeconds);
+    qint64 rssAfterDay1 = -1;
+    for (int day = 1; day <= 7; ++day) {
+        const qint64 dayStart = clock.elapsed();
+        const int refreshedBefore = watch.refreshed;
+        int extra = 0; // refreshes the application asked for on top of the schedule
+        if (day == 3) {
+            // Wall clock back a day: nothing refreshes early, the monotonic schedule holds.
+            clock.setNow(clock.now().addDays(-1));
+            QVERIFY(session->isValid());
+        } else if (day == 4) {
+            // Forward again: the token looks a day expired; the next use refreshes once.
+            clock.setNow(clock.now().addDays(1));
+            QVERIFY(!session->isValid());
+            TokenReply *r = session->freshAccessToken();
+            QVERIFY(waitFinished(r));
+            QVERIFY2(!r->error(), qPrintable(r->error().errorString()));
+            delete r;
+            QCOMPARE(watch.refreshed, refreshedBefore + 1);
+            QVERIFY(session->isValid());
+            extra = 1;
+        } else if (day == 5) {
+            // Three hours of 503 with Retry-After 3600: the refresh token is kept, the retries
+            // come an hour apart (no storm), the first retry after the outage succeeds.
+            const QString rt = session->tokens().refreshToken();
+            const int failedBefore = int(failedAtMs.size());
+            pointTokenEndpointAt(client, outage.url(QStringLiteral("/token")));
+            QVERIFY(simulate(clock, *session, qint64(3) * 3600 * 1000));
+            const QList<qint64> failures = failedAtMs.mid(failedBefore);
+            QVERIFY2(failures.size() >= 2 && failures.size() <= 4,
+                     qPrintable(QStringLiteral("%1 failed refreshes in the outage").arg(failures.size())));
+            for (int i = 1; i < failures.size(); ++i)
+                QVERIFY2(failures.at(i) - failures.at(i - 1) >= 3600 * 1000, "a retry before the Retry-After");
+            QCOMPARE(watch.refreshed, refreshedBefore);
+            QCOMPARE(session->tokens().refreshToken(), rt);
+            QCOMPARE(store.storedRefreshToken(), rt);
+            pointTokenEndpointAt(client, m_metadata.tokenEndpoint());
+            QVERIFY(simulate(clock, *session, clock.now().msecsTo(session->nextRefreshAt())));
+            QCOMPARE(watch.refreshed, refreshedBefore + 1);
+            QVERIFY(session->isValid());
+        }
+        QVERIFY(simulate(clock, *session, dayStart + dayMs - clock.elapsed()));
+        const int today = watch.refreshed - refreshedBefore;
+        if (day != 5) { // the outage day: checked above
+            QVERIFY2(qAbs(today - extra - perDay) <= 1,
+                     qPrintable(QStringLiteral("day %1: %2 refreshes, expected %3").arg(day).arg(today).arg(perDay + extra)));
+        }
+        QTest::qWait(10); // replies deleted later are gone before the memory is read
+        const qint64 rss = residentBytes();
+        if (day == 1)
+            rssAfterDay1 = rss;
+        qInfo("%s: day %d, %d refreshes (%d today), %d failures, resident %lld KiB (%+lld KiB since day 1)",
+              QTest::currentDataTag(), day, watch.refreshed, today, watch.failed, static_cast<long long>(rss / 1024),
+              static_cast<long long>((rss - rssAfterDay1) / 1024));
+    }
+
+    // The schedule over the week, one refresh at a time; only the outage failed.
+    const int outageFailures = watch.failed;
+    QVERIFY(outageFailures >= 2 && outageFailures <= 4);
+    QCOMPARE(watch.maxInFlight, 1);
+    QCOMPARE(watch.ended, 0);
+    QCOMPARE(watch.unexplainedDrops, 0);
+    QCOMPARE(store.badBlobs, 0);
+    // The week less the three hours of outage, plus the one the resume asked for (one off per day).
+    const int expectedWeek = int((7 * 86400 - 3 * 3600) / intervalSeconds) + 1;
+    QVERIFY2(qAbs(watch.refreshed - expectedWeek) <= 7,
+             qPrintable(QStringLiteral("%1 refreshes in the week, expected %2").arg(watch.refreshed).arg(expectedWeek)));
+
+    // The tokens at the end are good at the real provider: the access token is active, the
+    // refresh token chain is intact (every refresh rotated it, the store holds the last one,
+    // which is active; the first one was used up).
+    QVERIFY(session->isValid());
+    QCOMPARE(notRotated, 0);
+    QCOMPARE(store.storedRefreshToken(), session->tokens().refreshToken());
+    const auto active = [client](const QString &token) {
+        JsonReply *r = client->introspect(token);
+        if (!waitFinished(r) || r->error()) {
+            qWarning() << "introspection:" << r->error();
+            delete r;
+            return -1;
+        }
+        const bool on = r->result().value(QLatin1String("active")).toBool();
+        delete r;
+        return on ? 1 : 0;
+    };
+    QCOMPARE(active(session->tokens().accessToken()), 1);
+    QCOMPARE(active(session->tokens().refreshToken()), 1);
+    QCOMPARE(active(tokens.refreshToken()), 0);
+
+    // Memory: reported, and bounded only generously. From the end of day 1 (allocator pools,
+    // the network stack's connections and caches are warm by then) to the end of the week the
+    // process's resident size moves only by allocator noise (tens of KiB here), far below 8 MiB.
+    // A leak per refresh of even one reply object with its headers and body (a few KiB) passes
+    // 8 MiB over the ~5000 refreshes of the 120 s row after day 1 (8 MiB / 5000 is about 1.6 KiB;
+    // a deliberate 2 KiB per refresh grew it by 11.5 MiB and failed); the 3600 s row (~145
+    // refreshes after day 1) catches only leaks of about 56 KiB per refresh. Not a timing or
+    // size benchmark: bench_sessionsoak is.
+    const qint64 rssEnd = residentBytes();
+    qInfo("%s: %d refreshes, %d failures, %d store writes, resident growth from day 1 to the end %+lld KiB, "
+          "%.1f s wall time",
+          QTest::currentDataTag(), watch.refreshed, watch.failed, store.saves,
+          static_cast<long long>((rssEnd - rssAfterDay1) / 1024), double(wall.elapsed()) / 1000.0);
+#if defined(Q_OS_LINUX)
+    QVERIFY(rssAfterDay1 > 0 && rssEnd > 0);
+    QVERIFY2(rssEnd - rssAfterDay1 < qint64(8) * 1024 * 1024,
+             qPrintable(QStringLiteral("resident size grew by %1 KiB").arg((rssEnd - rssAfterDay1) / 1024)));
+#else
+    qInfo("resident size not measured on this platform (/proc/self/statm)");
+#endif
     delete session;
     delete client;
 }
