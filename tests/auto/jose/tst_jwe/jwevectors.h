@@ -39,3 +39,6 @@ static const char rfc7520_5_2_jwe[] = "eyJhbGciOiJSU0EtT0FFUCIsImtpZCI6InNhbXdpc
 // Two X25519 key pairs (generated with OpenSSL for these tests).
 static const char x25519_jwk_1[] = R"({"kty":"OKP","crv":"X25519","x":"AvCsxhFT5J4Jn69P_YFQW_b3CNVtmMJKqxNgdwNaom8","d":"CPGIPwQhRHNSKpwmGSlMkOxlGP-8QzgiXqtqzkYmFUE"})";
 static const char x25519_jwk_2[] = R"({"kty":"OKP","crv":"X25519","x":"ck8-hcNM6ZpjGaCEWjyHPJEz2Ny3EGGkv2sLlqtdfho","d":"GL17fTi2Z60B3fvrKJdkEU6U5NJ3vaUFxUOHGQoeEWg"})";
+
+// A P-256 key pair (generated with OpenSSL for these tests; the fuzz target's seeds use it).
+static const char p256_jwk_1[] = R"({"kty":"EC","crv":"P-256","x":"vI0yAVsEkTQ2SdZfGMeTBst_9Cmid3PIQ2fUVK9Y0_0","y":"n0ceVsdVpGthx011ylrhscl3XH7ToFVaZtcxTJ96F0o","d":"xRbpKsrQl1D--QjJ07sqNAbti3fOjawCZJEopJGRiqA"})";
