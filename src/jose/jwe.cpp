@@ -380,8 +380,8 @@ QByteArray ecdhDerive(EVP_PKEY *priv, EVP_PKEY *peer)
 {
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, priv, nullptr));
     size_t len = 0;
-    // validate_peer = 1: the peer's public key is checked (on the curve, not the identity).
-    if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1 || EVP_PKEY_derive_set_peer_ex(ctx.get(), peer, 1) != 1
+    // validate_peer = 0: the peer's key was checked when it was imported (importEpk).
+    if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1 || EVP_PKEY_derive_set_peer_ex(ctx.get(), peer, 0) != 1
         || EVP_PKEY_derive(ctx.get(), nullptr, &len) != 1)
         return {};
     QByteArray z(qsizetype(len), Qt::Uninitialized);
@@ -389,6 +389,52 @@ QByteArray ecdhDerive(EVP_PKEY *priv, EVP_PKEY *peer)
         return {};
     z.resize(qsizetype(len));
     return z;
+}
+
+// The ephemeral public key of ECDH-ES ("epk"): EC P-256/P-384/P-521 (x and y of the exact
+// length, the point on the curve) or X25519; never a private member. Imported straight into
+// OpenSSL: the curves have cofactor 1, so the on-curve check (EVP_PKEY_public_check_quick) is the
+// whole point validation, and no scalar multiplication beyond the key agreement is spent.
+PkeyPtr importEpk(const QJsonObject &epk, QString *curve)
+{
+    if (epk.contains(QLatin1String("d")))
+        return {};
+    const QString kty = epk.value(QLatin1String("kty")).toString();
+    const QString crv = epk.value(QLatin1String("crv")).toString();
+    bool okX = false, okY = false;
+    const QByteArray x = Base64Url::decode(epk.value(QLatin1String("x")).toString().toLatin1(), &okX);
+    if (!okX || !epk.value(QLatin1String("x")).isString())
+        return {};
+    if (kty == QLatin1String("OKP") && crv == QLatin1String("X25519")) {
+        if (x.size() != 32 || epk.contains(QLatin1String("y")))
+            return {};
+        *curve = crv;
+        return PkeyPtr(EVP_PKEY_new_raw_public_key_ex(nullptr, "X25519", nullptr, u(x), 32));
+    }
+    if (kty != QLatin1String("EC") || !epk.value(QLatin1String("y")).isString())
+        return {};
+    const int fieldBytes = crv == QLatin1String("P-256") ? 32 : crv == QLatin1String("P-384") ? 48 : crv == QLatin1String("P-521") ? 66 : 0;
+    const QByteArray y = Base64Url::decode(epk.value(QLatin1String("y")).toString().toLatin1(), &okY);
+    if (!fieldBytes || !okY || x.size() != fieldBytes || y.size() != fieldBytes)
+        return {};
+    const QByteArray group = crv.toLatin1();
+    const QByteArray point = '\x04' + x + y;
+    ParamBldPtr bld(OSSL_PARAM_BLD_new());
+    if (!bld || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, group.constData(), 0) != 1
+        || OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(), size_t(point.size())) != 1)
+        return {};
+    ParamPtr params(OSSL_PARAM_BLD_to_param(bld.get()));
+    PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
+    EVP_PKEY *raw = nullptr;
+    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1
+        || EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params.get()) != 1)
+        return {};
+    PkeyPtr pkey(raw);
+    PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey.get(), nullptr));
+    if (!check || EVP_PKEY_public_check_quick(check.get()) != 1)
+        return {};
+    *curve = crv;
+    return pkey;
 }
 
 bool isEcdhKey(const JsonWebKey &key)
@@ -636,12 +682,9 @@ QByteArray decrypt(const QByteArray &compact, const DecryptOptions &options, QJs
         const QJsonValue epkValue = header.value(QLatin1String("epk"));
         if (!epkValue.isObject())
             return fail(decryptionFailed());
-        QJsonObject epkJson = epkValue.toObject();
-        if (epkJson.contains(QLatin1String("d")))
-            return fail(decryptionFailed());
-        // The ephemeral key: its public part only, strictly imported (EC points on the curve).
-        const JsonWebKey epk = JsonWebKey::fromJson(epkJson, JsonWebKey::PrivatePart::DropPrivate, nullptr);
-        if (epk.isNull() || !isEcdhKey(epk))
+        QString epkCurve;
+        const PkeyPtr epk = importEpk(epkValue.toObject(), &epkCurve);
+        if (!epk)
             return fail(decryptionFailed());
         QByteArray apu, apv;
         for (const auto &[name, out] : { std::pair<const char *, QByteArray *>{ "apu", &apu }, { "apv", &apv } }) {
@@ -656,10 +699,9 @@ QByteArray decrypt(const QByteArray &compact, const DecryptOptions &options, QJs
         const int keyBytes = a->mgmt == Mgmt::EcdhEs ? enc->keyBytes : a->kwBytes;
         const QByteArray algorithmId = (a->mgmt == Mgmt::EcdhEs ? encName : alg).toLatin1();
         for (const JsonWebKey &key : std::as_const(keys)) {
-            if (key.keyType() != epk.keyType() || key.curve() != epk.curve())
+            if (key.curve() != epkCurve)
                 continue;
-            QByteArray z = ecdhDerive(static_cast<EVP_PKEY *>(key.nativeHandle()),
-                                      static_cast<EVP_PKEY *>(epk.nativeHandle()));
+            QByteArray z = ecdhDerive(static_cast<EVP_PKEY *>(key.nativeHandle()), epk.get());
             if (z.isEmpty())
                 continue;
             QByteArray derived = concatKdf(z, keyBytes, algorithmId, apu, apv);
