@@ -1,11 +1,23 @@
 // SPDX-License-Identifier: BSD-3-Clause
-// JWE interop with `jose` (panva/jose) on Node: jose encrypts for every alg/enc pair and every
+// JWE interop. With `jose` (panva/jose) on Node: jose encrypts for every alg/enc pair and every
 // key type (RSA, P-256, P-384, P-521, X25519, AES key wrap, dir) and the library decrypts; the
-// library encrypts the same pairs (its test-only Jwe::encrypt) and jose decrypts.
+// library encrypts the same pairs (its test-only Jwe::encrypt) and jose decrypts. With the real
+// oidc-provider (encryption feature on): sign-ins that receive an encrypted ID Token, encrypted
+// UserInfo, an encrypted JARM response and an encrypted JWT introspection response.
+#include <oauth4qt/client.h>
 #include <oauth4qt/json.h>
 #include <oauth4qt/jsonwebkey.h>
+#include <oauth4qt/jws.h>
 
+#include "flows/authorizationrequest_p.h"
 #include "jose/jwe_p.h"
+
+#include "peerinfo.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QUrlQuery>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -13,6 +25,7 @@
 #include <QtTest/QtTest>
 
 using namespace OAuth4Qt;
+using namespace OAuth4Qt::Test;
 
 class tst_PeerJwe : public QObject
 {
@@ -23,8 +36,22 @@ private Q_SLOTS:
     void joseToLibrary();
     void libraryToJose_data();
     void libraryToJose();
+    void signIn_data();
+    void signIn();
+    void encryptedJarm();
+    void unencryptedIdTokenRefused();
 
 private:
+    template <typename R>
+    R *wait(R *reply)
+    {
+        QSignalSpy spy(reply, &Reply::finished);
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 20000); }();
+        return reply;
+    }
+    //! A client for \a role with the fixture's registration, encryption included.
+    std::unique_ptr<Client> makeClient(const QString &role);
+    PeerInfo m_info;
     QMap<QString, JsonWebKey> m_keys;
     QJsonArray m_theirs;
     QJsonArray m_decrypted;
@@ -96,6 +123,151 @@ void tst_PeerJwe::initTestCase()
     m_decrypted = out.value(QLatin1String("decrypted")).toArray();
     QCOMPARE(m_decrypted.size(), ours.size());
     QCOMPARE(m_theirs.size(), ours.size()); // jose and the library agree on which keys fit
+
+    QString infoError;
+    m_info = PeerInfo::load(&infoError);
+    QVERIFY2(m_info.isValid(), qPrintable(infoError));
+}
+
+std::unique_ptr<Client> tst_PeerJwe::makeClient(const QString &role)
+{
+    auto client = std::make_unique<Client>();
+    client->setIssuer(m_info.issuer());
+    client->setAllowInsecureHttp(true);
+    ClientConfig config = m_info.clientConfig(role);
+    const QJsonObject c = m_info.client(role);
+    auto str = [&c](const char *name) { return c.value(QLatin1String(name)).toString(); };
+    config.setIdTokenEncryptedResponseAlg(str("id_token_encrypted_response_alg"));
+    config.setIdTokenEncryptedResponseEnc(str("id_token_encrypted_response_enc"));
+    config.setUserinfoEncryptedResponseAlg(str("userinfo_encrypted_response_alg"));
+    config.setUserinfoEncryptedResponseEnc(str("userinfo_encrypted_response_enc"));
+    config.setAuthorizationEncryptedResponseAlg(str("authorization_encrypted_response_alg"));
+    config.setAuthorizationEncryptedResponseEnc(str("authorization_encrypted_response_enc"));
+    config.setIntrospectionEncryptedResponseAlg(str("introspection_encrypted_response_alg"));
+    config.setIntrospectionEncryptedResponseEnc(str("introspection_encrypted_response_enc"));
+    QList<JsonWebKey> keys;
+    for (const QJsonValue &v : c.value(QLatin1String("decryption_keys")).toArray()) {
+        QFile file(v.toObject().value(QLatin1String("pem_file")).toString());
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read a decryption key of the fixture");
+        JsonWebKey key = JsonWebKey::fromPem(file.readAll());
+        key.setKeyId(v.toObject().value(QLatin1String("kid")).toString());
+        keys.append(key);
+    }
+    config.setDecryptionKeys(keys);
+    client->setClientConfig(config);
+    std::unique_ptr<DiscoveryReply> reply(wait(client->discover()));
+    if (reply->error())
+        qWarning("discovery: %s", qPrintable(reply->error().errorString()));
+    return client;
+}
+
+void tst_PeerJwe::signIn_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("idTokenAlg");
+    QTest::addColumn<bool>("introspection");
+    QTest::newRow("RSA-OAEP-256 ID Token, ECDH-ES UserInfo, RSA-OAEP introspection") << QStringLiteral("encrypted") << QStringLiteral("RSA-OAEP-256") << true;
+    QTest::newRow("client secret keys: A128KW ID Token, dir UserInfo") << QStringLiteral("encrypted_symmetric") << QStringLiteral("A128KW") << false;
+}
+
+void tst_PeerJwe::signIn()
+{
+    QFETCH(QString, role);
+    QFETCH(QString, idTokenAlg);
+    QFETCH(bool, introspection);
+    auto client = makeClient(role);
+    const QString scope = QStringLiteral("openid email");
+    const AuthorizationResult auth = authorizeOverHttp(client.get(), { { QStringLiteral("scope"), scope } });
+    QVERIFY2(auth.ok(), qPrintable(auth.error + auth.oauthError));
+    std::unique_ptr<TokenReply> reply(wait(client->exchangeAuthorizationCode(auth.code, auth.redirectUri, auth.codeVerifier,
+                                                                            scope, auth.nonce)));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().technicalDetails()));
+    const TokenResponse tokens = reply->tokens();
+    // The ID Token stays as received (the JWE); its claims were decrypted and validated.
+    QVERIFY(Jwe::isCompactJwe(tokens.idToken().toLatin1()));
+    bool ok = false;
+    const QJsonObject jweHeader = Json::parseObject(Base64Url::decode(tokens.idToken().toLatin1().split('.').constFirst(), &ok));
+    QCOMPARE(jweHeader.value(QLatin1String("alg")).toString(), idTokenAlg);
+    QCOMPARE(tokens.idTokenClaims().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
+    QCOMPARE(tokens.idTokenClaims().value(QLatin1String("nonce")).toString(), auth.nonce);
+
+    std::unique_ptr<JsonReply> userInfo(wait(client->userInfo(tokens.accessToken(), QStringLiteral("alice"))));
+    QVERIFY2(!userInfo->error(), qPrintable(userInfo->error().technicalDetails()));
+    QCOMPARE(userInfo->result().value(QLatin1String("email")).toString(), QStringLiteral("alice@example.test"));
+
+    if (introspection) {
+        std::unique_ptr<JsonReply> result(wait(client->introspect(tokens.accessToken(), QStringLiteral("access_token"))));
+        QVERIFY2(!result->error(), qPrintable(result->error().technicalDetails()));
+        QCOMPARE(result->result().value(QLatin1String("active")).toBool(), true);
+    }
+
+    // Without the decryption keys the asymmetric client cannot read its UserInfo; the symmetric
+    // one needs none (its key comes from the client secret).
+    ClientConfig noKeys = client->clientConfig();
+    noKeys.setDecryptionKeys({});
+    client->setClientConfig(noKeys);
+    std::unique_ptr<JsonReply> refused(wait(client->userInfo(tokens.accessToken(), QStringLiteral("alice"))));
+    if (role == QLatin1String("encrypted"))
+        QCOMPARE(refused->error().code(), ErrorCode::KeyNotFound);
+    else
+        QVERIFY2(!refused->error(), qPrintable(refused->error().technicalDetails()));
+}
+
+void tst_PeerJwe::encryptedJarm()
+{
+    auto client = makeClient(QStringLiteral("encrypted"));
+    const QString scope = QStringLiteral("openid");
+    const AuthorizationResult auth = authorizeOverHttp(client.get(), { { QStringLiteral("scope"), scope },
+                                                                      { QStringLiteral("response_mode"), QStringLiteral("jwt") } });
+    QVERIFY2(auth.error.isEmpty(), qPrintable(auth.error));
+    const QByteArray response = QUrlQuery(auth.callback).queryItemValue(QStringLiteral("response"), QUrl::FullyDecoded).toLatin1();
+    QVERIFY(Jwe::isCompactJwe(response));
+
+    // The flow's JARM validator, with the client's decryption configuration and the JWKS.
+    QNetworkAccessManager nam;
+    QNetworkReply *jwksReply = nam.get(QNetworkRequest(m_info.jwksUri()));
+    QSignalSpy spy(jwksReply, &QNetworkReply::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 20000);
+    const JsonWebKeySet jwks = JsonWebKeySet::fromJson(Json::parseObject(jwksReply->readAll()));
+    delete jwksReply;
+    const ClientConfig config = client->clientConfig();
+    JwtValidator v = jarmValidator(m_info.issuerString(), config.clientId(), config.authorizationSignedResponseAlg(),
+                                   config.clientSecret().toUtf8(), client->metadata().authorizationSigningAlgValuesSupported());
+    v.setKeys(jwks);
+    v.setDecryptionKeys(config.decryptionKeys());
+    v.setEncryptionAlgorithm(config.authorizationEncryptedResponseAlg());
+    v.setContentEncryptionAlgorithm(config.authorizationEncryptedResponseEnc());
+    Error error;
+    const QJsonObject claims = v.validate(response, &error);
+    QVERIFY2(!error, qPrintable(error.technicalDetails()));
+    QCOMPARE(claims.value(QLatin1String("state")).toString(), auth.expectedState);
+    const QString code = claims.value(QLatin1String("code")).toString();
+    QVERIFY(!code.isEmpty());
+    std::unique_ptr<TokenReply> reply(wait(client->exchangeAuthorizationCode(code, auth.redirectUri, auth.codeVerifier,
+                                                                            scope, auth.nonce)));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().technicalDetails()));
+    QCOMPARE(reply->tokens().idTokenClaims().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
+
+    // Not registered for encryption: the same JARM response is refused.
+    v.setEncryptionAlgorithm(QString());
+    QVERIFY(v.validate(response, &error).isEmpty());
+    QCOMPARE(error.code(), ErrorCode::EncryptedJwtUnsupported);
+}
+
+void tst_PeerJwe::unencryptedIdTokenRefused()
+{
+    // A client of the fixture that gets signed-only ID Tokens, configured to expect encryption.
+    auto client = makeClient(QStringLiteral("basic"));
+    ClientConfig config = client->clientConfig();
+    config.setIdTokenEncryptedResponseAlg(QStringLiteral("RSA-OAEP-256"));
+    client->setClientConfig(config);
+    const QString scope = QStringLiteral("openid");
+    const AuthorizationResult auth = authorizeOverHttp(client.get(), { { QStringLiteral("scope"), scope } });
+    QVERIFY2(auth.ok(), qPrintable(auth.error + auth.oauthError));
+    std::unique_ptr<TokenReply> reply(wait(client->exchangeAuthorizationCode(auth.code, auth.redirectUri, auth.codeVerifier,
+                                                                            scope, auth.nonce)));
+    QCOMPARE(reply->error().code(), ErrorCode::EncryptionRequired);
 }
 
 void tst_PeerJwe::joseToLibrary_data()
