@@ -491,7 +491,7 @@ bool splitCompact(const QByteArray &compact, Segments *s)
         *out = Base64Url::decode(QByteArray::fromRawData(data + start, end - start), &ok);
         return ok;
     };
-    s->protectedB64 = compact.left(dots[0]);
+    s->protectedB64 = QByteArray::fromRawData(compact.constData(), dots[0]); // compact outlives s
     return !s->protectedB64.isEmpty() && segment(0, &s->header) && segment(1, &s->encryptedKey)
             && segment(2, &s->iv) && segment(3, &s->ciphertext) && segment(4, &s->tag);
 }
@@ -583,10 +583,9 @@ QByteArray decrypt(const QByteArray &compact, const DecryptOptions &options, QJs
     Segments s;
     if (!splitCompact(compact, &s))
         return fail(Error(ErrorCode::MalformedJwt, QStringLiteral("a JWE has five strict base64url segments")));
-    Error jsonError;
-    const QJsonObject header = Json::parseObject(s.header, &jsonError);
-    if (jsonError)
-        return fail(Error(ErrorCode::MalformedJwt, QStringLiteral("JWE header: ") + jsonError.detail()));
+    // Strict JSON (no duplicate members); an invalid header is an empty object, refused below
+    // for its missing "alg" (the parser's detail is not needed for that).
+    const QJsonObject header = Json::parseObject(s.header, nullptr);
     if (headerOut)
         *headerOut = header;
     const QJsonValue algValue = header.value(QLatin1String("alg"));
@@ -738,7 +737,7 @@ QByteArray decrypt(const QByteArray &compact, const DecryptOptions &options, QJs
     ERR_clear_error();
     if (!decrypted)
         return fail(decryptionFailed());
-    if (error)
+    if (error && error->isError())
         *error = Error();
     return plaintext;
 }
