@@ -254,6 +254,16 @@
         <translation>Das Token ist nicht aktiv.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>An encrypted response could not be decrypted.</source>
+        <translation>Eine verschlüsselte Antwort konnte nicht entschlüsselt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server sent an unencrypted response where an encrypted one is required.</source>
+        <translation>Der Server hat eine unverschlüsselte Antwort gesendet, wo eine verschlüsselte erforderlich ist.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The operation was cancelled.</source>
         <translation>Der Vorgang wurde abgebrochen.</translation>

@@ -254,6 +254,16 @@
         <translation>El token no está activo.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>An encrypted response could not be decrypted.</source>
+        <translation>No se pudo descifrar una respuesta cifrada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server sent an unencrypted response where an encrypted one is required.</source>
+        <translation>El servidor envió una respuesta sin cifrar donde se requiere una cifrada.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The operation was cancelled.</source>
         <translation>Se canceló la operación.</translation>

@@ -254,6 +254,16 @@
         <translation>Le jeton n’est pas actif.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>An encrypted response could not be decrypted.</source>
+        <translation>Une réponse chiffrée n’a pas pu être déchiffrée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server sent an unencrypted response where an encrypted one is required.</source>
+        <translation>Le serveur a envoyé une réponse non chiffrée alors qu’une réponse chiffrée est requise.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The operation was cancelled.</source>
         <translation>L’opération a été annulée.</translation>

@@ -254,6 +254,16 @@
         <translation>トークンは有効ではありません。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>An encrypted response could not be decrypted.</source>
+        <translation>暗号化された応答を復号できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server sent an unencrypted response where an encrypted one is required.</source>
+        <translation>暗号化された応答が必要なところに、サーバーが暗号化されていない応答を送信しました。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The operation was cancelled.</source>
         <translation>操作はキャンセルされました。</translation>

@@ -254,6 +254,16 @@
         <translation>令牌未处于活动状态。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>An encrypted response could not be decrypted.</source>
+        <translation>无法解密加密的响应。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server sent an unencrypted response where an encrypted one is required.</source>
+        <translation>服务器在需要加密响应的地方发送了未加密的响应。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The operation was cancelled.</source>
         <translation>操作已取消。</translation>

@@ -34,6 +34,9 @@ const QList<OptionSpec> &globalOptions()
         { QLatin1String("dpop"), false },
         { QLatin1String("dpop-alg") },
         { QLatin1String("dpop-key") },
+        { QLatin1String("decryption-key"), true, true },
+        { QLatin1String("decryption-alg") },
+        { QLatin1String("decryption-enc") },
         { QLatin1String("allow-insecure-http"), false },
         { QLatin1String("timeout") },
         { QLatin1String("clock-tolerance") },
@@ -586,6 +589,63 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
                              .arg(o.dpopAlg, o.dpopKey.keyTypeName()));
     }
 
+    // --- Encrypted responses (JWE): --decryption-key FILE (repeatable), --decryption-alg ALG,
+    // --decryption-enc ENC. They become the registered alg/enc of every response that can be
+    // encrypted (ID Token, UserInfo, JARM, JWT introspection): a JWE with another alg/enc, or
+    // one of these responses unencrypted, is refused.
+    if (has("decryption-key") || has("decryption-alg") || has("decryption-enc")) {
+        static const QStringList algs = {
+            QStringLiteral("RSA-OAEP"), QStringLiteral("RSA-OAEP-256"), QStringLiteral("ECDH-ES"),
+            QStringLiteral("ECDH-ES+A128KW"), QStringLiteral("ECDH-ES+A192KW"), QStringLiteral("ECDH-ES+A256KW"),
+            QStringLiteral("A128KW"), QStringLiteral("A192KW"), QStringLiteral("A256KW"), QStringLiteral("dir"),
+        };
+        static const QStringList encs = {
+            QStringLiteral("A128GCM"), QStringLiteral("A192GCM"), QStringLiteral("A256GCM"),
+            QStringLiteral("A128CBC-HS256"), QStringLiteral("A192CBC-HS384"), QStringLiteral("A256CBC-HS512"),
+        };
+        if (!has("decryption-alg"))
+            return usage(QStringLiteral("missing_option"), QStringLiteral("--decryption-key and --decryption-enc need --decryption-alg"));
+        const QString alg = single("decryption-alg");
+        const QString enc = has("decryption-enc") ? single("decryption-enc") : QStringLiteral("A128CBC-HS256");
+        if (!algs.contains(alg))
+            return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                         QStringLiteral("--decryption-alg must be one of %1, not \"%2\" (RSA1_5 is never accepted)")
+                             .arg(algs.join(QStringLiteral(", ")), alg.left(32)));
+        if (!encs.contains(enc))
+            return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
+                         QStringLiteral("--decryption-enc must be one of %1, not \"%2\"").arg(encs.join(QStringLiteral(", ")), enc.left(32)));
+        QList<JsonWebKey> keys;
+        for (const QString &file : given.value(QStringLiteral("decryption-key"))) {
+            JsonWebKey k;
+            if (UsageError e = loadPrivateKey(file, input, &k); e.isError())
+                return e;
+            const bool fits = alg.startsWith(QLatin1String("RSA-OAEP"))
+                ? k.keyType() == JsonWebKey::KeyType::RSA
+                : alg.startsWith(QLatin1String("ECDH-ES"))
+                    && (k.keyType() == JsonWebKey::KeyType::EC || k.curve() == QLatin1String("X25519"));
+            if (!fits)
+                return usage(errorCodeName(ErrorCode::InvalidKey),
+                             QStringLiteral("the %1 key in %2 does not fit --decryption-alg %3").arg(k.keyTypeName(), file, alg));
+            keys.append(k);
+        }
+        // A128KW/A192KW/A256KW and dir use the key derived from the client secret.
+        const bool secretKey = !alg.startsWith(QLatin1String("RSA-OAEP")) && !alg.startsWith(QLatin1String("ECDH-ES"));
+        if (secretKey ? o.clientConfig.clientSecret().isEmpty() : keys.isEmpty())
+            return usage(QStringLiteral("missing_option"),
+                         secretKey ? QStringLiteral("--decryption-alg %1 needs the client secret").arg(alg)
+                                   : QStringLiteral("--decryption-alg %1 needs --decryption-key").arg(alg));
+        ClientConfig &c = o.clientConfig;
+        c.setDecryptionKeys(keys);
+        c.setIdTokenEncryptedResponseAlg(alg);
+        c.setIdTokenEncryptedResponseEnc(enc);
+        c.setUserinfoEncryptedResponseAlg(alg);
+        c.setUserinfoEncryptedResponseEnc(enc);
+        c.setAuthorizationEncryptedResponseAlg(alg);
+        c.setAuthorizationEncryptedResponseEnc(enc);
+        c.setIntrospectionEncryptedResponseAlg(alg);
+        c.setIntrospectionEncryptedResponseEnc(enc);
+    }
+
     *out = o;
     return {};
 }
@@ -630,6 +690,12 @@ QString helpText(const QList<CommandSpec> &commands)
         "  --param NAME=VALUE        extra request parameter; repeatable\n"
         "  --dpop [--dpop-alg ALG]   DPoP-bound tokens (RFC 9449), with a fresh key\n"
         "  --dpop-key FILE           DPoP with this PEM private key (P-256, Ed25519, RSA); implies --dpop\n"
+        "  --decryption-key FILE     PEM private key (RSA, EC, X25519) for encrypted responses (JWE);\n"
+        "                            repeatable; needs --decryption-alg\n"
+        "  --decryption-alg ALG      the registered JWE alg (RSA-OAEP, RSA-OAEP-256, ECDH-ES[+A*KW], A*KW, dir):\n"
+        "                            ID Token, UserInfo, JARM and JWT introspection responses must be\n"
+        "                            encrypted with it; A*KW and dir use a key derived from the client secret\n"
+        "  --decryption-enc ENC      the registered JWE enc (default A128CBC-HS256)\n"
         "  --allow-insecure-http     permit http:// URLs (loopback testing only)\n"
         "  --timeout SECONDS         deadline per HTTP request (default 30)\n"
         "  --clock-tolerance SECONDS allowed clock skew for JWTs (default 30)\n"

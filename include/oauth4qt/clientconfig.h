@@ -5,6 +5,7 @@
 #include <oauth4qt/jsonwebkey.h>
 
 #include <QtCore/qjsonobject.h>
+#include <QtCore/qlist.h>
 #include <QtCore/qshareddata.h>
 #include <QtCore/qstring.h>
 #include <QtCore/qurl.h>
@@ -92,6 +93,31 @@ public:
     //! the server's authorization_signing_alg_values_supported are accepted (docs/algorithms.md).
     QString authorizationSignedResponseAlg() const;
     void setAuthorizationSignedResponseAlg(const QString &alg);
+
+    //! The client's private keys (RSA, EC P-256/384/521, X25519) and "oct" secrets for decrypting
+    //! encrypted responses (JWE); several at once, selected by the JWE's kid and alg.
+    QList<JsonWebKey> decryptionKeys() const;
+    void setDecryptionKeys(const QList<JsonWebKey> &keys);
+    //! Registered *_encrypted_response_alg / *_encrypted_response_enc (OpenID Connect
+    //! registration, JARM, RFC 9701): empty alg (the default): not encrypted, an encrypted
+    //! response is refused; set: the response must be encrypted with it (enc empty:
+    //! A128CBC-HS256). RSA1_5 is never accepted.
+    QString idTokenEncryptedResponseAlg() const;
+    void setIdTokenEncryptedResponseAlg(const QString &alg);
+    QString idTokenEncryptedResponseEnc() const;
+    void setIdTokenEncryptedResponseEnc(const QString &enc);
+    QString userinfoEncryptedResponseAlg() const;
+    void setUserinfoEncryptedResponseAlg(const QString &alg);
+    QString userinfoEncryptedResponseEnc() const;
+    void setUserinfoEncryptedResponseEnc(const QString &enc);
+    QString authorizationEncryptedResponseAlg() const;
+    void setAuthorizationEncryptedResponseAlg(const QString &alg);
+    QString authorizationEncryptedResponseEnc() const;
+    void setAuthorizationEncryptedResponseEnc(const QString &enc);
+    QString introspectionEncryptedResponseAlg() const;
+    void setIntrospectionEncryptedResponseAlg(const QString &alg);
+    QString introspectionEncryptedResponseEnc() const;
+    void setIntrospectionEncryptedResponseEnc(const QString &enc);
 
     //! Any other registered metadata (from dynamic registration), kept as received.
     QJsonObject extraMetadata() const;

@@ -92,6 +92,8 @@ enum class ErrorCode {
     DPoPBindingMismatch,    //!< dpop_binding_mismatch
     EncryptedJwtUnsupported,//!< encrypted_jwt_unsupported
     InactiveToken,          //!< inactive_token (introspection said active=false where an active token was required)
+    JweDecryptionFailed,    //!< jwe_decryption_failed: an encrypted response (JWE) does not decrypt with the configured keys
+    EncryptionRequired,     //!< encryption_required: a response that the client registered as encrypted is not a JWE
 
     // --- Cancelled ---------------------------------------------------------------------------
     Cancelled = 400,        //!< cancelled: abort()/cancel() was called

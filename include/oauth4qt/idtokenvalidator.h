@@ -15,7 +15,10 @@ class IdTokenValidatorData;
     given the keys. The Client runs it on every token response carrying
     an ID Token, after fetching the issuer's JWKS; applications can use it directly.
 
-    The signature is always verified. On top of JwtValidator's checks:
+    The signature is always verified. An encrypted ID Token (JWE) is decrypted first when
+    encryptionAlgorithm() is set (and then must be encrypted, with that alg and
+    contentEncryptionAlgorithm()); inside must be a signed ID Token (see JwtValidator for the
+    decryption errors). On top of JwtValidator's checks:
     \list
     \li algorithms (allowedAlgorithms(), docs/algorithms.md): the client's registered algorithm
         when set, and then, when the server advertises id_token_signing_alg_values_supported,
@@ -73,6 +76,16 @@ public:
 
     JsonWebKeySet keys() const;
     void setKeys(const JsonWebKeySet &keys);
+
+    //! The client's decryption keys for encrypted ID Tokens (see JwtValidator::setDecryptionKeys()).
+    QList<JsonWebKey> decryptionKeys() const;
+    void setDecryptionKeys(const QList<JsonWebKey> &keys);
+    //! The registered id_token_encrypted_response_alg; empty (the default): not encrypted.
+    QString encryptionAlgorithm() const;
+    void setEncryptionAlgorithm(const QString &alg);
+    //! The registered id_token_encrypted_response_enc; A128CBC-HS256 when empty.
+    QString contentEncryptionAlgorithm() const;
+    void setContentEncryptionAlgorithm(const QString &enc);
 
     QString nonce() const;
     void setNonce(const QString &nonce);

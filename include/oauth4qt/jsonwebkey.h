@@ -17,7 +17,7 @@ class JsonWebKeyData;
 /*!
     \class OAuth4Qt::JsonWebKey
     A JSON Web Key (RFC 7517) backed by OpenSSL 3: RSA (>= 2048 bits), EC (P-256, P-384, P-521),
-    OKP (Ed25519) or a symmetric "oct" secret. Implicitly shared; a null key isNull().
+    OKP (Ed25519; X25519 for decrypting JWEs only) or a symmetric "oct" secret. Implicitly shared; a null key isNull().
 
     Importing never trusts more than it needs: fromJson() of a key with private members keeps
     them only when \c{KeepPrivate} is passed (JWKS documents are always imported public-only).
@@ -61,7 +61,7 @@ public:
     KeyType keyType() const;
     QString keyTypeName() const; //!< "RSA", "EC", "OKP", "oct" or empty
     bool hasPrivateKey() const;  //!< private key or symmetric secret present
-    QString curve() const;       //!< "P-256", "P-384", "P-521", "Ed25519" or empty
+    QString curve() const;       //!< "P-256", "P-384", "P-521", "Ed25519", "X25519" or empty
     int keySizeBits() const;
 
     QString keyId() const;
@@ -80,7 +80,7 @@ public:
     //! empty: any): "alg" equal when present, "use" == "sig" when present, "key_ops" containing
     //! \a operation when present.
     bool allowsOperation(const QString &alg, const QString &operation) const;
-    //! RS256 for RSA, ES256/ES384/ES512 by curve, EdDSA for Ed25519, HS256 for oct.
+    //! RS256 for RSA, ES256/ES384/ES512 by curve, EdDSA for Ed25519, HS256 for oct (empty for X25519: no signing algorithm).
     QString defaultAlgorithm() const;
 
     //! The public part only (for oct keys: a null key).

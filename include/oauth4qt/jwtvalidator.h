@@ -24,7 +24,15 @@ class JwtValidatorData;
     The checks, in this order, each failing with one ErrorCode:
     \list
     \li strict parsing (three base64url segments, JSON object header and payload, no duplicate
-        member names): MalformedJwt; five segments (JWE): EncryptedJwtUnsupported;
+        member names): MalformedJwt; five segments (JWE) without encryptionAlgorithm():
+        EncryptedJwtUnsupported;
+    \li with encryptionAlgorithm() set, the JWT must be a JWE (EncryptionRequired otherwise) with
+        that "alg" and contentEncryptionAlgorithm() as "enc" (AlgorithmNotAllowed otherwise; RSA1_5
+        and "zip" never), decrypted with decryptionKeys() (or a key derived from secret() for
+        A128KW/A192KW/A256KW and dir, OpenID Connect Core 10.2): no fitting key: KeyNotFound;
+        anything the decryption itself finds wrong: JweDecryptionFailed. The plaintext is a
+        signed JWT (nested) that the checks below then apply to, or, with
+        requireNestedSignature() false and no "cty":"JWT", a JSON object of claims;
     \li \c typ: with expectedTypes() set it must be one of them (compared case-insensitively,
         an "application/" prefix allowed), otherwise it must not name another kind of JWT
         (logout+jwt, at+jwt, dpop+jwt, token-introspection+jwt, oauth-authz-req+jwt,
@@ -97,6 +105,22 @@ public:
     //! The clock (default: the system clock in UTC).
     void setClock(const Clock &clock);
     QDateTime currentTime() const;
+
+    //! Private keys (RSA, EC, X25519) and "oct" secrets for decrypting an encrypted JWT (JWE).
+    QList<JsonWebKey> decryptionKeys() const;
+    void setDecryptionKeys(const QList<JsonWebKey> &keys);
+    //! The JWE "alg" the JWT must be encrypted with (a registered *_encrypted_response_alg);
+    //! empty (the default): encrypted JWTs are refused.
+    QString encryptionAlgorithm() const;
+    void setEncryptionAlgorithm(const QString &alg);
+    //! The JWE "enc" (a registered *_encrypted_response_enc); A128CBC-HS256 when not set and
+    //! encryptionAlgorithm() is.
+    QString contentEncryptionAlgorithm() const;
+    void setContentEncryptionAlgorithm(const QString &enc);
+    //! Whether an encrypted JWT must contain a signed JWT (default true); false also accepts an
+    //! encrypted JSON object (a UserInfo response registered as encrypted but not signed).
+    bool requireNestedSignature() const;
+    void setRequireNestedSignature(bool require);
 
     //! Validates \a jwt; returns its claims, or an empty object and \a error.
     QJsonObject validate(const QByteArray &jwt, Error *error = nullptr) const;

@@ -27,7 +27,8 @@ public:
     /*!
         Maps a registration response onto a ClientConfig: client_id required; client_secret,
         token_endpoint_auth_method (a known method name), id_token / userinfo / introspection /
-        authorization _signed_response_alg and token_endpoint_auth_signing_alg type-checked
+        authorization _signed_response_alg, _encrypted_response_alg and _encrypted_response_enc, and
+        token_endpoint_auth_signing_alg type-checked
         ("none" refused). Returns a null config and sets \a error otherwise.
     */
     static ClientConfig clientConfigFromRegistration(const QJsonObject &registration, Error *error = nullptr);

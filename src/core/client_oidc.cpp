@@ -53,6 +53,9 @@ static IdTokenValidator idTokenValidatorFor(ClientPrivate *d, const TokenRespons
     v.setClientId(d->config.clientId());
     v.setClientSecret(d->config.clientSecret());
     v.setAlgorithm(d->config.idTokenSignedResponseAlg());
+    v.setDecryptionKeys(d->config.decryptionKeys());
+    v.setEncryptionAlgorithm(d->config.idTokenEncryptedResponseAlg());
+    v.setContentEncryptionAlgorithm(d->config.idTokenEncryptedResponseEnc());
     v.setServerAlgorithms(d->metadata.idTokenSigningAlgValuesSupported());
     v.setNonce(expectations.nonce);
     v.setMaxAge(expectations.maxAge);
@@ -188,16 +191,22 @@ JsonReply *Client::userInfo(const TokenResponse &tokens, const QString &expected
         },
         [dd, guard, expectedSubject](const HttpResponse &response) {
             const QString signedAlg = dd->config.userinfoSignedResponseAlg();
+            const QString encryptedAlg = dd->config.userinfoEncryptedResponseAlg();
             Error e;
-            const UserInfoBody body = processUserInfoResponse(response, signedAlg, &e);
+            const UserInfoBody body = processUserInfoResponse(response, signedAlg, &e, !encryptedAlg.isEmpty());
             if (e || body.jwt.isEmpty()) {
                 if (!e)
                     e = checkUserInfoClaims(body.claims, expectedSubject);
                 finishJson(guard, body.claims, e);
                 return;
             }
-            const JwtValidator validator = userInfoJwtValidator(signedAlg, dd->config.clientSecret().toUtf8(),
-                                                                dd->metadata.userinfoSigningAlgValuesSupported());
+            JwtValidator validator = userInfoJwtValidator(signedAlg, dd->config.clientSecret().toUtf8(),
+                                                          dd->metadata.userinfoSigningAlgValuesSupported());
+            validator.setDecryptionKeys(dd->config.decryptionKeys());
+            validator.setEncryptionAlgorithm(encryptedAlg);
+            validator.setContentEncryptionAlgorithm(dd->config.userinfoEncryptedResponseEnc());
+            // Registered encrypted but not signed: the JWE holds the claims as JSON.
+            validator.setRequireNestedSignature(!signedAlg.isEmpty());
             const QString issuer = issuerString(dd->metadata);
             const QString clientId = dd->config.clientId();
             validateWithClientKeys(
@@ -220,7 +229,7 @@ JsonReply *Client::introspect(const QString &token, const QString &tokenTypeHint
     QPointer<JsonReply> guard(reply);
     ClientPrivate *dd = d.get();
     const QString alg = dd->config.introspectionSignedResponseAlg();
-    const bool jwt = !alg.isEmpty();
+    const bool jwt = !alg.isEmpty() || !dd->config.introspectionEncryptedResponseAlg().isEmpty();
     dd->send(
         reply,
         [dd, token, tokenTypeHint, jwt](Error *error) {
@@ -233,9 +242,12 @@ JsonReply *Client::introspect(const QString &token, const QString &tokenTypeHint
                 finishJson(guard, body.result, e);
                 return;
             }
-            const JwtValidator validator = introspectionJwtValidator(issuerString(dd->metadata), dd->config.clientId(),
-                                                                     alg, dd->config.clientSecret().toUtf8(),
-                                                                     dd->metadata.introspectionSigningAlgValuesSupported());
+            JwtValidator validator = introspectionJwtValidator(issuerString(dd->metadata), dd->config.clientId(),
+                                                               alg, dd->config.clientSecret().toUtf8(),
+                                                               dd->metadata.introspectionSigningAlgValuesSupported());
+            validator.setDecryptionKeys(dd->config.decryptionKeys());
+            validator.setEncryptionAlgorithm(dd->config.introspectionEncryptedResponseAlg());
+            validator.setContentEncryptionAlgorithm(dd->config.introspectionEncryptedResponseEnc());
             validateWithClientKeys(
                 dd, guard, body.jwt, validator,
                 [guard](const QJsonObject &claims, const Error &error) {

@@ -72,6 +72,8 @@ const CodeInfo codeTable[] = {
     { ErrorCode::DPoPBindingMismatch, "dpop_binding_mismatch", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The token's DPoP binding does not match the request.") },
     { ErrorCode::EncryptedJwtUnsupported, "encrypted_jwt_unsupported", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "Encrypted tokens are not supported.") },
     { ErrorCode::InactiveToken, "inactive_token", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The token is not active.") },
+    { ErrorCode::JweDecryptionFailed, "jwe_decryption_failed", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "An encrypted response could not be decrypted.") },
+    { ErrorCode::EncryptionRequired, "encryption_required", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The server sent an unencrypted response where an encrypted one is required.") },
     // Cancelled
     { ErrorCode::Cancelled, "cancelled", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The operation was cancelled.") },
 };

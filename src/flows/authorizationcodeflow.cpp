@@ -322,9 +322,13 @@ void AuthorizationCodeFlowPrivate::onCallback(const QList<std::pair<QString, QSt
     Client *c = client();
     ClientPrivate *cd = ClientPrivate::get(c);
     const ClientConfig config = c->clientConfig();
-    const JwtValidator validator = jarmValidator(expectations.issuer, config.clientId(),
-                                                 config.authorizationSignedResponseAlg(), config.clientSecret().toUtf8(),
-                                                 c->metadata().authorizationSigningAlgValuesSupported());
+    JwtValidator validator = jarmValidator(expectations.issuer, config.clientId(),
+                                           config.authorizationSignedResponseAlg(), config.clientSecret().toUtf8(),
+                                           c->metadata().authorizationSigningAlgValuesSupported());
+    // Encrypted JARM (JWE, signed then encrypted) when the client registered it.
+    validator.setDecryptionKeys(config.decryptionKeys());
+    validator.setEncryptionAlgorithm(config.authorizationEncryptedResponseAlg());
+    validator.setContentEncryptionAlgorithm(config.authorizationEncryptedResponseEnc());
     // The flow itself is the context: a JWKS lookup pending or queued when the flow is deleted
     // never calls back (the attempt's guard reply may outlive the flow until deleteLater runs).
     validateWithJwks(

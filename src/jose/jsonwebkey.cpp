@@ -286,12 +286,14 @@ bool JsonWebKeyData::adopt(PkeyPtr key, bool isPrivate, Error *error)
                      { QStringLiteral("crv"), curve },
                      { QStringLiteral("x"), b64(x) },
                      { QStringLiteral("y"), b64(y) } };
-    } else if (EVP_PKEY_is_a(k, "ED25519")) {
+    } else if (EVP_PKEY_is_a(k, "ED25519") || EVP_PKEY_is_a(k, "X25519")) {
+        // X25519: ECDH-ES key agreement (JWE decryption) only, never a signing key.
+        const bool x25519 = EVP_PKEY_is_a(k, "X25519");
         const QByteArray x = octetParam(k, OSSL_PKEY_PARAM_PUB_KEY);
         if (x.size() != 32)
-            return setError(error, ErrorCode::InvalidKey, QStringLiteral("incomplete Ed25519 key"));
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("incomplete OKP key"));
         type = JsonWebKey::KeyType::OKP;
-        curve = QStringLiteral("Ed25519");
+        curve = x25519 ? QStringLiteral("X25519") : QStringLiteral("Ed25519");
         bits = 256;
         required = { { QStringLiteral("kty"), QStringLiteral("OKP") },
                      { QStringLiteral("crv"), curve },
@@ -479,8 +481,10 @@ PkeyPtr importEc(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Erro
 PkeyPtr importOkp(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Error *error)
 {
     QString crv;
-    if (!optionalString(jwk, QLatin1String("crv"), &crv) || crv != QLatin1String("Ed25519"))
+    if (!optionalString(jwk, QLatin1String("crv"), &crv)
+        || (crv != QLatin1String("Ed25519") && crv != QLatin1String("X25519")))
         return setError(error, ErrorCode::InvalidKey, QStringLiteral("unsupported or missing OKP curve")), PkeyPtr();
+    const char *const okpType = crv == QLatin1String("X25519") ? "X25519" : "ED25519";
     QByteArray x;
     if (!binaryMember(jwk, QLatin1String("x"), true, &x, error))
         return {};
@@ -494,12 +498,12 @@ PkeyPtr importOkp(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Err
             return {};
         if (d.size() != 32)
             return setError(error, ErrorCode::InvalidKey, QStringLiteral("Ed25519 private key has the wrong length")), PkeyPtr();
-        pkey.reset(EVP_PKEY_new_raw_private_key_ex(nullptr, "ED25519", nullptr,
+        pkey.reset(EVP_PKEY_new_raw_private_key_ex(nullptr, okpType, nullptr,
                                                    reinterpret_cast<const unsigned char *>(d.constData()), 32));
         if (!pkey || octetParam(pkey.get(), OSSL_PKEY_PARAM_PUB_KEY) != x)
             return setError(error, ErrorCode::InvalidKey, QStringLiteral("Ed25519 private key does not match the public key")), PkeyPtr();
     } else {
-        pkey.reset(EVP_PKEY_new_raw_public_key_ex(nullptr, "ED25519", nullptr,
+        pkey.reset(EVP_PKEY_new_raw_public_key_ex(nullptr, okpType, nullptr,
                                                   reinterpret_cast<const unsigned char *>(x.constData()), 32));
         if (!pkey)
             return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid Ed25519 key")), PkeyPtr();
@@ -755,7 +759,7 @@ QString JsonWebKey::defaultAlgorithm() const
         if (d->curve == QLatin1String("P-384"))
             return QStringLiteral("ES384");
         return QStringLiteral("ES512");
-    case KeyType::OKP: return QStringLiteral("EdDSA");
+    case KeyType::OKP: return d->curve == QLatin1String("Ed25519") ? QStringLiteral("EdDSA") : QString();
     case KeyType::Oct: return QStringLiteral("HS256");
     case KeyType::None: break;
     }

@@ -16,6 +16,11 @@ public:
     QString introspectionAlg;
     QString authorizationAlg;
     QJsonObject extra;
+    QList<JsonWebKey> decryptionKeys;
+    QString idTokenEncAlg, idTokenEncEnc;
+    QString userinfoEncAlg, userinfoEncEnc;
+    QString authorizationEncAlg, authorizationEncEnc;
+    QString introspectionEncAlg, introspectionEncEnc;
 };
 
 namespace {
@@ -100,6 +105,25 @@ QString ClientConfig::introspectionSignedResponseAlg() const { return d->introsp
 void ClientConfig::setIntrospectionSignedResponseAlg(const QString &alg) { d->introspectionAlg = alg; }
 QString ClientConfig::authorizationSignedResponseAlg() const { return d->authorizationAlg; }
 void ClientConfig::setAuthorizationSignedResponseAlg(const QString &alg) { d->authorizationAlg = alg; }
+
+QList<JsonWebKey> ClientConfig::decryptionKeys() const { return d->decryptionKeys; }
+void ClientConfig::setDecryptionKeys(const QList<JsonWebKey> &keys) { d->decryptionKeys = keys; }
+QString ClientConfig::idTokenEncryptedResponseAlg() const { return d->idTokenEncAlg; }
+void ClientConfig::setIdTokenEncryptedResponseAlg(const QString &alg) { d->idTokenEncAlg = alg; }
+QString ClientConfig::idTokenEncryptedResponseEnc() const { return d->idTokenEncEnc; }
+void ClientConfig::setIdTokenEncryptedResponseEnc(const QString &enc) { d->idTokenEncEnc = enc; }
+QString ClientConfig::userinfoEncryptedResponseAlg() const { return d->userinfoEncAlg; }
+void ClientConfig::setUserinfoEncryptedResponseAlg(const QString &alg) { d->userinfoEncAlg = alg; }
+QString ClientConfig::userinfoEncryptedResponseEnc() const { return d->userinfoEncEnc; }
+void ClientConfig::setUserinfoEncryptedResponseEnc(const QString &enc) { d->userinfoEncEnc = enc; }
+QString ClientConfig::authorizationEncryptedResponseAlg() const { return d->authorizationEncAlg; }
+void ClientConfig::setAuthorizationEncryptedResponseAlg(const QString &alg) { d->authorizationEncAlg = alg; }
+QString ClientConfig::authorizationEncryptedResponseEnc() const { return d->authorizationEncEnc; }
+void ClientConfig::setAuthorizationEncryptedResponseEnc(const QString &enc) { d->authorizationEncEnc = enc; }
+QString ClientConfig::introspectionEncryptedResponseAlg() const { return d->introspectionEncAlg; }
+void ClientConfig::setIntrospectionEncryptedResponseAlg(const QString &alg) { d->introspectionEncAlg = alg; }
+QString ClientConfig::introspectionEncryptedResponseEnc() const { return d->introspectionEncEnc; }
+void ClientConfig::setIntrospectionEncryptedResponseEnc(const QString &enc) { d->introspectionEncEnc = enc; }
 QJsonObject ClientConfig::extraMetadata() const { return d->extra; }
 void ClientConfig::setExtraMetadata(const QJsonObject &metadata) { d->extra = metadata; }
 

@@ -30,6 +30,9 @@ public:
     int tolerance = 30;
     int maxTokenAge = 86400;
     JwtValidator::Clock clock;
+    QList<JsonWebKey> decryptionKeys;
+    QString encryptionAlg;
+    QString encryptionEnc;
 };
 
 IdTokenValidator::IdTokenValidator() : d(new IdTokenValidatorData) {}
@@ -69,6 +72,15 @@ void IdTokenValidator::setClockTolerance(int seconds) { d->tolerance = qMax(0, s
 int IdTokenValidator::maxTokenAge() const { return d->maxTokenAge; }
 void IdTokenValidator::setMaxTokenAge(int seconds) { d->maxTokenAge = seconds; }
 void IdTokenValidator::setClock(const JwtValidator::Clock &clock) { d->clock = clock; }
+QList<JsonWebKey> IdTokenValidator::decryptionKeys() const { return d->decryptionKeys; }
+void IdTokenValidator::setDecryptionKeys(const QList<JsonWebKey> &keys) { d->decryptionKeys = keys; }
+QString IdTokenValidator::encryptionAlgorithm() const { return d->encryptionAlg; }
+void IdTokenValidator::setEncryptionAlgorithm(const QString &alg) { d->encryptionAlg = alg; }
+QString IdTokenValidator::contentEncryptionAlgorithm() const
+{
+    return d->encryptionEnc.isEmpty() && !d->encryptionAlg.isEmpty() ? QStringLiteral("A128CBC-HS256") : d->encryptionEnc;
+}
+void IdTokenValidator::setContentEncryptionAlgorithm(const QString &enc) { d->encryptionEnc = enc; }
 
 QStringList IdTokenValidator::allowedAlgorithms() const
 {
@@ -111,6 +123,7 @@ QJsonObject IdTokenValidator::validate(const QByteArray &idToken, Error *error) 
     }
     options.keys = d->keys;
     options.secret = d->clientSecret.toUtf8();
+    options.decryption = Jwe::optionsFor(d->decryptionKeys, d->encryptionAlg, d->encryptionEnc, options.secret);
     QJsonObject header;
     Error e;
     const QJsonObject claims = JwtClaims::verifySignature(idToken, options, &header, &e);

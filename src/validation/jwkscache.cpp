@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "validation/jwkscache_p.h"
+#include "jose/jwe_p.h"
 
 #include "protocol/jsonmembers_p.h"
 #include "transport/httptransport_p.h"
@@ -161,7 +162,19 @@ void validateWithJwks(JwksCache *cache, QObject *context, const QByteArray &jwt,
                       ValidationDone done)
 {
     Error e;
-    const JwsCompact jws = Jws::parse(jwt, &e);
+    if (Jwe::isCompactJwe(jwt)) {
+        // Encrypted: the signing alg and kid are inside. Validated without keys first: refused
+        // outright (not configured, does not decrypt, HS* inside, ...) unless a key is missing;
+        // then with the JWKS like any signed JWT.
+        const QJsonObject claims = validate(JsonWebKeySet(), &e);
+        if (e.code() != ErrorCode::KeyNotFound && e.code() != ErrorCode::AmbiguousKey) {
+            QPointer<QObject> guard(context);
+            QMetaObject::invokeMethod(cache, [guard, done, claims, e] { if (guard) done(claims, e); }, Qt::QueuedConnection);
+            return;
+        }
+        e = Error();
+    }
+    const JwsCompact jws = Jwe::isCompactJwe(jwt) ? JwsCompact() : Jws::parse(jwt, &e);
     if (!e && jws.algorithm().startsWith(QLatin1String("HS"))) {
         const QJsonObject claims = validate(JsonWebKeySet(), &e);
         QPointer<QObject> guard(context);

@@ -8,6 +8,8 @@
 #include <oauth4qt/error.h>
 #include <oauth4qt/jsonwebkey.h>
 
+#include "jose/jwe_p.h"
+
 #include <QtCore/QDateTime>
 #include <QtCore/QJsonObject>
 #include <QtCore/QStringList>
@@ -23,10 +25,17 @@ struct VerifyOptions
     JsonWebKeySet keys;
     QByteArray secret;
     QStringList types;  //!< accepted typ values; empty: not another kind of JWT
+    //! Decryption of an encrypted (JWE) JWT; configured: a JWT that is not encrypted is refused
+    //! (EncryptionRequired). Not configured: a JWE is refused (EncryptedJwtUnsupported).
+    Jwe::DecryptOptions decryption;
+    //! An encrypted JSON object without a signed JWT inside is accepted (UserInfo registered
+    //! with encryption but no signature); otherwise the plaintext must be a signed JWT.
+    bool allowUnsignedEncrypted = false;
 };
 
 /*!
-    Parses \a jwt strictly, checks the header (enc, typ, crit, alg against the allow-list),
+    Decrypts \a jwt when it is a JWE (options.decryption; a nested JWT is validated as below,
+    \a header then gives the nested JWT's header), parses it strictly, checks the header (enc, typ, crit, alg against the allow-list),
     selects the key (HS*: the secret only; otherwise JsonWebKeySet::candidates, exactly one) and
     verifies the signature. Returns the claims.
 */

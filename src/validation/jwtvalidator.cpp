@@ -4,6 +4,7 @@
 #include "protocol/jsonmembers_p.h"
 #include "validation/jwtclaims_p.h"
 
+#include <oauth4qt/json.h>
 #include <oauth4qt/jws.h>
 
 #include <QtCore/QJsonArray>
@@ -26,6 +27,10 @@ public:
     int tolerance = 30;
     int maxAge = -1;
     JwtValidator::Clock clock;
+    QList<JsonWebKey> decryptionKeys;
+    QString encryptionAlg;
+    QString encryptionEnc;
+    bool requireNestedSignature = true;
 };
 
 namespace JwtClaims {
@@ -103,9 +108,38 @@ QJsonObject verifySignature(const QByteArray &jwt, const VerifyOptions &options,
     };
     Error e;
     QJsonObject claims;
-    const JwsCompact jws = Jws::parseJwt(jwt, &claims, &e);
-    if (e)
+
+    // Encrypted (JWE): decrypted first; inside is a signed JWT (nested, RFC 7519 5.2) or, where
+    // accepted, a JSON object.
+    QByteArray decrypted;
+    const bool encrypted = Jwe::isCompactJwe(jwt);
+    if (encrypted) {
+        QJsonObject jweHeader;
+        decrypted = Jwe::decrypt(jwt, options.decryption, &jweHeader, &e);
+        if (e)
+            return fail(e);
+        const bool nestedJwt = jweHeader.value(QLatin1String("cty")).toString().compare(QLatin1String("JWT"), Qt::CaseInsensitive) == 0;
+        if (!nestedJwt && options.allowUnsignedEncrypted && decrypted.trimmed().startsWith('{')) {
+            Error jsonError;
+            claims = Json::parseObject(decrypted, &jsonError);
+            if (jsonError)
+                return fail(Error(ErrorCode::InvalidJson, QStringLiteral("decrypted claims: ") + jsonError.detail()));
+            if (headerOut)
+                *headerOut = jweHeader;
+            return claims;
+        }
+        if (Jwe::isCompactJwe(decrypted))
+            return fail(Error(ErrorCode::MalformedJwt, QStringLiteral("an encrypted JWT inside an encrypted JWT")));
+    } else if (options.decryption.isConfigured()) {
+        return fail(Error(ErrorCode::EncryptionRequired, QStringLiteral("the JWT is not encrypted, but encryption (%1) is configured")
+                                                                 .arg(options.decryption.algorithms.join(QLatin1String(", ")))));
+    }
+    const JwsCompact jws = Jws::parseJwt(encrypted ? decrypted : jwt, &claims, &e);
+    if (e) {
+        if (encrypted && e.code() == ErrorCode::MalformedJwt)
+            e.setDetail(QStringLiteral("the encrypted JWT does not contain a signed JWT: ") + e.detail());
         return fail(e);
+    }
     const QJsonObject &header = jws.header;
     if (headerOut)
         *headerOut = header;
@@ -236,6 +270,17 @@ void JwtValidator::setClockTolerance(int seconds) { d->tolerance = qMax(0, secon
 int JwtValidator::maxTokenAge() const { return d->maxAge; }
 void JwtValidator::setMaxTokenAge(int seconds) { d->maxAge = seconds; }
 void JwtValidator::setClock(const Clock &clock) { d->clock = clock; }
+QList<JsonWebKey> JwtValidator::decryptionKeys() const { return d->decryptionKeys; }
+void JwtValidator::setDecryptionKeys(const QList<JsonWebKey> &keys) { d->decryptionKeys = keys; }
+QString JwtValidator::encryptionAlgorithm() const { return d->encryptionAlg; }
+void JwtValidator::setEncryptionAlgorithm(const QString &alg) { d->encryptionAlg = alg; }
+QString JwtValidator::contentEncryptionAlgorithm() const
+{
+    return d->encryptionEnc.isEmpty() && !d->encryptionAlg.isEmpty() ? QStringLiteral("A128CBC-HS256") : d->encryptionEnc;
+}
+void JwtValidator::setContentEncryptionAlgorithm(const QString &enc) { d->encryptionEnc = enc; }
+bool JwtValidator::requireNestedSignature() const { return d->requireNestedSignature; }
+void JwtValidator::setRequireNestedSignature(bool require) { d->requireNestedSignature = require; }
 QDateTime JwtValidator::currentTime() const
 {
     return d->clock ? d->clock().toUTC() : QDateTime::currentDateTimeUtc();
@@ -258,6 +303,8 @@ QJsonObject JwtValidator::validate(const QByteArray &jwt, QJsonObject *header, E
     options.keys = d->keys;
     options.secret = d->secret;
     options.types = d->types;
+    options.decryption = Jwe::optionsFor(d->decryptionKeys, d->encryptionAlg, d->encryptionEnc, d->secret);
+    options.allowUnsignedEncrypted = !d->requireNestedSignature;
     Error e;
     const QJsonObject claims = JwtClaims::verifySignature(jwt, options, header, &e);
     if (e)

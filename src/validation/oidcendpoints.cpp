@@ -53,18 +53,21 @@ HttpRequest buildUserInfoRequest(const QUrl &endpoint, const QString &accessToke
     return request;
 }
 
-UserInfoBody processUserInfoResponse(const HttpResponse &response, const QString &signedAlg, Error *error)
+UserInfoBody processUserInfoResponse(const HttpResponse &response, const QString &signedAlg, Error *error,
+                                     bool encrypted)
 {
     UserInfoBody body;
     if (response.status != 200)
         return failWith(error, errorFromResponse(response), body);
     const QByteArray mime = response.mimeType();
     if (isJwtMimeType(mime, QByteArrayLiteral("application/jwt"))) {
-        if (signedAlg.isEmpty())
+        if (signedAlg.isEmpty() && !encrypted)
             return failWith(error, Error(ErrorCode::InvalidContentType, QStringLiteral("a signed UserInfo response, but JSON was registered")), body);
         body.jwt = response.body.trimmed();
         return body;
     }
+    if (encrypted)
+        return failWith(error, Error(ErrorCode::EncryptionRequired, QStringLiteral("an unencrypted UserInfo response, but encryption was registered")), body);
     if (!signedAlg.isEmpty())
         return failWith(error, Error(ErrorCode::InvalidContentType, QStringLiteral("an unsigned UserInfo response, but %1 was registered").arg(signedAlg)), body);
     Error e;
@@ -263,6 +266,14 @@ ClientConfig clientConfigFromRegistration(const QJsonObject &json, Error *error)
         { "introspection_signed_response_alg", &ClientConfig::setIntrospectionSignedResponseAlg },
         { "authorization_signed_response_alg", &ClientConfig::setAuthorizationSignedResponseAlg },
         { "token_endpoint_auth_signing_alg", &ClientConfig::setSigningAlgorithm },
+        { "id_token_encrypted_response_alg", &ClientConfig::setIdTokenEncryptedResponseAlg },
+        { "id_token_encrypted_response_enc", &ClientConfig::setIdTokenEncryptedResponseEnc },
+        { "userinfo_encrypted_response_alg", &ClientConfig::setUserinfoEncryptedResponseAlg },
+        { "userinfo_encrypted_response_enc", &ClientConfig::setUserinfoEncryptedResponseEnc },
+        { "authorization_encrypted_response_alg", &ClientConfig::setAuthorizationEncryptedResponseAlg },
+        { "authorization_encrypted_response_enc", &ClientConfig::setAuthorizationEncryptedResponseEnc },
+        { "introspection_encrypted_response_alg", &ClientConfig::setIntrospectionEncryptedResponseAlg },
+        { "introspection_encrypted_response_enc", &ClientConfig::setIntrospectionEncryptedResponseEnc },
     };
     for (const auto &a : algs) {
         value.clear();

@@ -34,7 +34,8 @@ struct OAUTH4QT_TESTS_EXPORT UserInfoBody
     challenge (E3); other statuses via errorFromResponse.
 */
 OAUTH4QT_TESTS_EXPORT UserInfoBody processUserInfoResponse(const HttpResponse &response,
-                                                           const QString &signedAlg, Error *error = nullptr);
+                                                           const QString &signedAlg, Error *error = nullptr,
+                                                           bool encrypted = false);
 //! A JwtValidator for a signed UserInfo response: algorithms by acceptedSigningAlgorithms()
 //! (\a signedAlg, the server's \a serverAlgorithms userinfo_signing_alg_values_supported), exp not required.
 OAUTH4QT_TESTS_EXPORT JwtValidator userInfoJwtValidator(const QString &signedAlg, const QByteArray &clientSecret,

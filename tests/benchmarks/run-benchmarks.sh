@@ -10,7 +10,7 @@ info="$build/bench-peer-info.json"
 sh "$here/../peer/start.sh" "$info" --quiet
 trap 'sh "$here/../peer/stop.sh" "$info" >/dev/null 2>&1 || true' EXIT
 status=0
-for program in bench_grant bench_idtoken bench_dpop bench_listener bench_sessionsoak; do
+for program in bench_grant bench_idtoken bench_jwe bench_dpop bench_listener bench_sessionsoak; do
   [ -x "$bench/$program" ] || continue
   echo "---- $program"
   case $program in

@@ -99,6 +99,8 @@ const SECRET_JWT = 'client-secret-jwt-0123456789abcdefghijklmnopqrstuvwxyz-HS256
 const SECRET_SIGNED = 'signed-client-secret-0123456789';
 const SECRET_EDDSA = 'eddsa-client-secret-0123456789';
 const SECRET_SOAK = 'soak-client-secret-0123456789';
+const SECRET_ENCRYPTED = 'encrypted-client-secret-0123456789';
+const SECRET_ENCRYPTED_SYMMETRIC = 'encrypted-symmetric-client-secret-0123456789';
 // Clients whose access tokens have a fixed lifetime (seconds): the token session soak (30 s and
 // 120 s short-lived; 3600 s as real providers commonly issue, for the week-long rows).
 const SHORT_ACCESS_TOKEN_TTL = { 'oauth4qt-soak-30': 30, 'oauth4qt-soak-120': 120, 'oauth4qt-soak-3600': 3600 };
@@ -145,6 +147,17 @@ function loadClientKeys() {
 }
 const CLIENT_KEYS = loadClientKeys();
 const CLIENT_JWKSET = jose.createLocalJWKSet(CLIENT_KEYS.jwks);
+
+// The encrypted client's decryption keys (the provider encrypts to their public parts; the
+// tests decrypt with the PEM files).
+const ENCRYPTION_KEY_FILES = { 'enc-rsa': 'client-enc-rsa-2048.pem', 'enc-ec': 'client-enc-ec-p256.pem' };
+const ENCRYPTION_JWKS = {
+  keys: Object.entries(ENCRYPTION_KEY_FILES).map(([kid, file]) => ({
+    ...crypto.createPublicKey(fs.readFileSync(path.join(KEYS_DIR, file), 'utf8')).export({ format: 'jwk' }),
+    kid,
+    use: 'enc',
+  })),
+};
 
 let keyGeneration = 0;
 function generateSigningKeys() {
@@ -207,6 +220,33 @@ const CLIENTS = {
   eddsa: confidential('oauth4qt-eddsa', 'client_secret_basic', {
     client_secret: SECRET_EDDSA,
     id_token_signed_response_alg: 'EdDSA',
+  }),
+  // Signed, then encrypted: ID Token (RSA-OAEP-256, A256GCM), UserInfo (ECDH-ES,
+  // A128CBC-HS256), JARM (ECDH-ES, A256GCM), JWT introspection (RSA-OAEP, A128CBC-HS256).
+  encrypted: confidential('oauth4qt-encrypted', 'client_secret_basic', {
+    client_secret: SECRET_ENCRYPTED,
+    jwks: ENCRYPTION_JWKS,
+    id_token_encrypted_response_alg: 'RSA-OAEP-256',
+    id_token_encrypted_response_enc: 'A256GCM',
+    userinfo_signed_response_alg: 'RS256',
+    userinfo_encrypted_response_alg: 'ECDH-ES',
+    userinfo_encrypted_response_enc: 'A128CBC-HS256',
+    authorization_signed_response_alg: 'RS256',
+    authorization_encrypted_response_alg: 'ECDH-ES',
+    authorization_encrypted_response_enc: 'A256GCM',
+    introspection_signed_response_alg: 'RS256',
+    introspection_encrypted_response_alg: 'RSA-OAEP',
+    introspection_encrypted_response_enc: 'A128CBC-HS256',
+  }),
+  // Encrypted with keys derived from the client secret (OpenID Connect Core 10.2): ID Token
+  // A128KW, UserInfo (RS256, then dir).
+  encrypted_symmetric: confidential('oauth4qt-encrypted-symmetric', 'client_secret_basic', {
+    client_secret: SECRET_ENCRYPTED_SYMMETRIC,
+    id_token_encrypted_response_alg: 'A128KW',
+    id_token_encrypted_response_enc: 'A128CBC-HS256',
+    userinfo_signed_response_alg: 'RS256',
+    userinfo_encrypted_response_alg: 'dir',
+    userinfo_encrypted_response_enc: 'A128GCM',
   }),
   soak30: confidential('oauth4qt-soak-30', 'client_secret_basic', { client_secret: SECRET_SOAK }),
   soak120: confidential('oauth4qt-soak-120', 'client_secret_basic', { client_secret: SECRET_SOAK }),
@@ -414,6 +454,7 @@ function makeProvider() {
       requestObjects: { enabled: true, requireSignedRequestObject: false },
       jwtResponseModes: { enabled: true },
       jwtUserinfo: { enabled: true },
+      encryption: { enabled: true },
       resourceIndicators: {
         enabled: true,
         async defaultResource(ctx, client, oneOf) {
@@ -794,10 +835,17 @@ function infoObject() {
       'introspection_signed_response_alg', 'authorization_signed_response_alg', 'token_endpoint_auth_signing_alg']) {
       if (c[k]) o[k] = c[k];
     }
+    for (const what of ['id_token', 'userinfo', 'authorization', 'introspection']) {
+      for (const k of [`${what}_encrypted_response_alg`, `${what}_encrypted_response_enc`]) {
+        if (c[k]) o[k] = c[k];
+      }
+    }
     return o;
   };
   const clients = Object.fromEntries(Object.entries(CLIENTS).map(([k, c]) => [k, pub(c)]));
   clients.private_key_jwt.private_keys = CLIENT_KEYS.privateKeys;
+  clients.encrypted.decryption_keys = Object.entries(ENCRYPTION_KEY_FILES)
+    .map(([kid, file]) => ({ kid, pem_file: path.join(KEYS_DIR, file) }));
   return {
     issuer,
     port: server.address()?.port,

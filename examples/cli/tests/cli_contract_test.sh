@@ -534,6 +534,20 @@ expect "--dpop-key RSA (PS256) against a server without PS256 DPoP" 2 'j.error.k
 cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --dpop-key "$WORK/no-such-key.pem"
 expect "unreadable --dpop-key" 2 'j.error.code' invalid_key
 
+# --- encrypted responses: the decryption options are checked before any request ------------------
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-key "$EC_KEY"
+expect "--decryption-key without --decryption-alg is a usage error" 2 'j.error.kind' usage 'j.error.code' missing_option
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-alg RSA1_5 --decryption-key "$RSA_KEY"
+expect "--decryption-alg RSA1_5 is refused" 2 'j.error.kind' usage 'j.error.code' unsupported_algorithm
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-alg RSA-OAEP-256 --decryption-key "$EC_KEY"
+expect "--decryption-key that does not fit --decryption-alg" 2 'j.error.kind' usage 'j.error.code' invalid_key
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-alg ECDH-ES --decryption-enc A512GCM --decryption-key "$EC_KEY"
+expect "unknown --decryption-enc" 2 'j.error.kind' usage 'j.error.code' unsupported_algorithm
+cli client-credentials $S --client-id "$BASIC_ID" --decryption-alg dir --decryption-enc A128GCM
+expect "--decryption-alg dir without a client secret" 2 'j.error.kind' usage 'j.error.code' missing_option
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --decryption-alg ECDH-ES --decryption-key "$EC_KEY"
+expect_present "client-credentials with decryption configured (no JWT in the response)" 0 'j.access_token'
+
 # --- an authorization response with both error and code: the error wins (exit 4) ---------------
 # A "browser" that answers the redirect itself, with an error beside a code.
 cat >"$WORK/browser.js" <<'JS'

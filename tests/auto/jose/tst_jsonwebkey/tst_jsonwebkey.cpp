@@ -245,7 +245,8 @@ void tst_JsonWebKey::rejectsInvalidJwk_data()
     QTest::newRow("RSA p does not match n") << with(rsa, QStringLiteral("p"), obj(rfc7520RsaJwk).value(QLatin1String("p"))) << keep;
     QTest::newRow("RSA d does not match") << with(rsa, QStringLiteral("d"), obj(rfc7520RsaJwk).value(QLatin1String("d"))) << keep;
     QTest::newRow("RSA partial CRT") << [&] { QJsonObject o = rsa; o.remove(QLatin1String("qi")); return o; }() << keep;
-    QTest::newRow("OKP X25519") << with(okp, QStringLiteral("crv"), QStringLiteral("X25519")) << drop;
+    QTest::newRow("OKP X25519 x short") << with(with(okp, QStringLiteral("crv"), QStringLiteral("X25519")), QStringLiteral("x"), b64(QByteArray(31, '\x01'))) << drop;
+    QTest::newRow("OKP X448") << with(okp, QStringLiteral("crv"), QStringLiteral("X448")) << drop;
     QTest::newRow("OKP Ed448") << with(okp, QStringLiteral("crv"), QStringLiteral("Ed448")) << drop;
     QTest::newRow("OKP x short") << with(okp, QStringLiteral("x"), b64(QByteArray(31, '\x01'))) << drop;
     QTest::newRow("OKP d does not match x") << with(okp, QStringLiteral("d"), b64(QByteArray(32, '\x07'))) << keep;
@@ -530,11 +531,11 @@ void tst_JsonWebKey::jwksFromJson()
     Error error;
     const JsonWebKeySet set = JsonWebKeySet::fromJson(jwks, &error);
     QVERIFY2(!error, qPrintable(error.detail()));
-    QCOMPARE(set.size(), 3); // RSA, EC, Ed25519; oct, weak RSA, off-curve EC, X25519, unknown skipped
+    QCOMPARE(set.size(), 4); // RSA, EC, Ed25519, X25519 (an encryption key); oct, weak RSA, off-curve EC, unknown skipped
     for (const JsonWebKey &key : set.keys())
         QVERIFY(!key.hasPrivateKey()); // private members in a JWKS are ignored
     const QJsonObject exported = set.toJson(true);
-    QCOMPARE(exported.value(QLatin1String("keys")).toArray().size(), 3);
+    QCOMPARE(exported.value(QLatin1String("keys")).toArray().size(), 4);
     QVERIFY(!exported.value(QLatin1String("keys")).toArray().at(0).toObject().contains(QLatin1String("d")));
     QVERIFY(JsonWebKeySet::fromJson(QJsonObject{ { QStringLiteral("keys"), QJsonArray() } }, &error).isEmpty());
     QVERIFY(!error);
