@@ -29,10 +29,17 @@ DPoPKey::~DPoPKey() = default;
 
 QStringList DPoPKey::supportedAlgorithms()
 {
-    return { QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
-             QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
-             QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("PS512"),
-             QStringLiteral("EdDSA") };
+    QStringList algorithms{ QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
+                            QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
+                            QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("PS512"),
+                            QStringLiteral("EdDSA") };
+    // ML-DSA-44/65/87 where the OpenSSL in use has ML-DSA.
+    const QStringList jws = Jws::supportedAlgorithms();
+    for (const QString &alg : jws) {
+        if (alg.startsWith(QLatin1String("ML-DSA-")))
+            algorithms.append(alg);
+    }
+    return algorithms;
 }
 
 static void setError(Error *error, const Error &e)
