@@ -7,7 +7,8 @@
 // spread (min-max over the rounds). Prints a table; never asserts on time.
 //
 //   bench_grant --info PEER_INFO_JSON [--rounds 5] [--count 400] [--concurrency 8] [--no-node]
-//   (--count: grants per implementation and round)
+//   (--count: grants per implementation and round; --only raw|oauth4qt runs that one alone, without
+//   the Node peer, for a profiler)
 #include <oauth4qt/client.h>
 
 #include <QtCore/QCommandLineParser>
@@ -152,6 +153,7 @@ int main(int argc, char **argv)
         { QStringLiteral("rounds"), QStringLiteral("rounds (the implementations take turns)"), QStringLiteral("n"), QStringLiteral("5") },
         { QStringLiteral("concurrency"), QStringLiteral("grants in flight"), QStringLiteral("n"), QStringLiteral("8") },
         { QStringLiteral("no-node"), QStringLiteral("skip the oauth4webapi peer") },
+        { QStringLiteral("only"), QStringLiteral("run only raw or oauth4qt (for profiling)"), QStringLiteral("which") },
     });
     parser.addHelpOption();
     parser.process(app);
@@ -213,6 +215,20 @@ int main(int argc, char **argv)
         });
     };
 
+    const QString only = parser.value(QStringLiteral("only"));
+    if (!only.isEmpty()) {
+        if (only != QLatin1String("raw") && only != QLatin1String("oauth4qt")) {
+            std::fprintf(stderr, "bench_grant: --only raw|oauth4qt\n");
+            return 2;
+        }
+        const std::function<void(std::function<void(bool)>)> grant =
+                only == QLatin1String("raw") ? std::function<void(std::function<void(bool)>)>(rawGrant)
+                                             : std::function<void(std::function<void(bool)>)>(libGrant);
+        run(50, concurrency, grant);
+        const Measurement m = run(count * rounds, concurrency, grant);
+        std::printf("%s: %d grants, %.1f us CPU per grant, %d failures\n", qPrintable(only), m.ops, m.cpu / m.ops * 1e6, m.failures);
+        return m.failures ? 1 : 0;
+    }
     // The Node peer: one process for every round (discovery and JIT warm-up once), asked for a
     // round by a line on its standard input.
     QProcess node;
