@@ -35,6 +35,7 @@ inline const char *openSslVersion()
     return OpenSSL_version(OPENSSL_VERSION);
 }
 
+#ifdef OAUTH4QT_MLDSA_VECTORS
 // The vectors: objects with alg, jwk (private), publicJwk, thumbprint, pkcs8, spki, jwt, jws.
 inline QJsonArray vectors()
 {
@@ -46,5 +47,6 @@ inline QJsonArray vectors()
         qFatal("%s: expected 3 vectors", OAUTH4QT_MLDSA_VECTORS);
     return v;
 }
+#endif
 
 } // namespace MlDsaVectors
