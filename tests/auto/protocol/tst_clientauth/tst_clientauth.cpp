@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Client authentication (P7 of the checklist, RFC 6749 2.3.1 + Appendix B, RFC 7523).
+#include "flows/authorizationrequest_p.h"
 #include "protocol/endpoints_p.h"
 #include "protocol/formencoding_p.h"
 
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void jwtAssertion();
     void mlDsaAssertion_data();
     void mlDsaAssertion();
+    void mlDsaRequestObject();
     void misconfiguration_data();
     void misconfiguration();
     void secretsNotInErrors();
@@ -281,6 +283,40 @@ void tst_ClientAuth::mlDsaAssertion()
     QVERIFY2(Jws::verify(jws, JsonWebKey::fromJson(vector.value(QLatin1String("publicJwk")).toObject()), &error),
              qPrintable(error.detail()));
     QCOMPARE(claims.value(QLatin1String("iss")).toString(), QStringLiteral("client-1"));
+}
+
+// A JAR request object (RFC 9101) signed with jose's ML-DSA-65 key where the OpenSSL in use has
+// ML-DSA; without, ML-DSA-65 is no asymmetric algorithm the library has, so it is refused.
+void tst_ClientAuth::mlDsaRequestObject()
+{
+    const QJsonObject vector = MlDsaVectors::vectors().at(1).toObject();
+    ClientConfig client(QStringLiteral("client-1"));
+    const Parameters parameters{ { QStringLiteral("response_type"), QStringLiteral("code") },
+                                 { QStringLiteral("client_id"), QStringLiteral("client-1") },
+                                 { QStringLiteral("state"), QStringLiteral("st") } };
+    Error error;
+    if (!MlDsaVectors::openSslHasMlDsa()) {
+        Error keyError;
+        client.setPrivateKey(JsonWebKey::generate(QStringLiteral("ES256"), &keyError));
+        QVERIFY(!keyError);
+        client.setSigningAlgorithm(QStringLiteral("ML-DSA-65"));
+        QVERIFY(buildRequestObject(parameters, context(client), 300, &error).isEmpty());
+        QCOMPARE(error.code(), ErrorCode::AlgorithmNotAllowed);
+        return;
+    }
+    const JsonWebKey key = JsonWebKey::fromJson(vector.value(QLatin1String("jwk")).toObject(),
+                                                JsonWebKey::PrivatePart::KeepPrivate, &error);
+    QVERIFY2(!key.isNull(), qPrintable(error.detail()));
+    client.setPrivateKey(key);
+    const QByteArray requestObject = buildRequestObject(parameters, context(client), 300, &error);
+    QVERIFY2(!error, qPrintable(error.errorString()));
+    QJsonObject claims;
+    const JwsCompact jws = Jws::parseJwt(requestObject, &claims, &error);
+    QVERIFY2(!error, qPrintable(error.errorString()));
+    QCOMPARE(jws.algorithm(), QStringLiteral("ML-DSA-65"));
+    QVERIFY2(Jws::verify(jws, JsonWebKey::fromJson(vector.value(QLatin1String("publicJwk")).toObject()), &error),
+             qPrintable(error.detail()));
+    QCOMPARE(claims.value(QLatin1String("state")).toString(), QStringLiteral("st"));
 }
 
 void tst_ClientAuth::misconfiguration_data()
