@@ -6,9 +6,10 @@
 // they assert that the same input is refused with UnsupportedAlgorithm.
 //
 // Regenerate (any directory; Node 24 from npm's `node` package, jose 6):
-//   d=$(mktemp -d) && cd "$d" && npm init -y >/dev/null && npm pkg set type=module 'allowScripts.node=true' \
+//   d=$(mktemp -d) && cd "$d" && echo '{"private":true,"allowScripts":{"node":true}}' > package.json \
 //     && npm i node@24 jose@6 && node_modules/.bin/node /path/to/generate-mldsa-vectors.mjs > /path/to/mldsa-vectors.json
-// (run from that directory, so that `jose` resolves there.)
+// (run from that directory, so that `jose` resolves there; `allowScripts` lets the `node` package
+// install its binary, as in tests/peer/package.json). Each run makes new keys and signatures.
 import { createRequire } from 'node:module';
 import * as crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
