@@ -186,7 +186,9 @@ UsageError loadPrivateKey(const QString &fileName, const InputSource &input, Jso
     Error error;
     const JsonWebKey k = JsonWebKey::fromPem(pem, &error);
     if (k.isNull())
-        return usage(errorCodeName(ErrorCode::InvalidKey),
+        // An ML-DSA key where OpenSSL has no ML-DSA (before 3.5) is unsupported_algorithm.
+        return usage(errorCodeName(error.code() == ErrorCode::UnsupportedAlgorithm ? ErrorCode::UnsupportedAlgorithm
+                                                                                  : ErrorCode::InvalidKey),
                      QStringLiteral("the private key file %1 holds no usable PEM key: %2")
                          .arg(fileName, error ? error.errorString() : QStringLiteral("unknown format")));
     if (!k.hasPrivateKey() || k.keyType() == JsonWebKey::KeyType::Oct)

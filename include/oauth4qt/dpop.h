@@ -45,7 +45,8 @@ public:
     DPoPKey &operator=(DPoPKey &&other) noexcept;
     ~DPoPKey();
 
-    //! The JWS algorithms a DPoP key may use (asymmetric only).
+    //! The JWS algorithms a DPoP key may use (asymmetric only; ML-DSA-44/65/87 where the
+    //! OpenSSL in use has ML-DSA).
     static QStringList supportedAlgorithms();
 
     //! A fresh key pair for \a algorithm (default ES256). Null key and \a error on failure

@@ -115,7 +115,8 @@ public:
     QJsonObject validate(const QByteArray &idToken, Error *error = nullptr) const;
 
     //! The OpenID Connect hash of \a value for \a alg: base64url of the left half of its digest
-    //! (SHA-256 for *256, SHA-384 for *384, SHA-512 for *512 and EdDSA). Empty for an unknown alg.
+    //! (SHA-256 for *256, SHA-384 for *384, SHA-512 for *512 and EdDSA, SHAKE256 with 512 bits of
+    //! output for ML-DSA-44/65/87). Empty for an unknown alg.
     static QByteArray tokenHash(const QString &alg, const QByteArray &value);
 
 private:

@@ -17,7 +17,8 @@ class JsonWebKeyData;
 /*!
     \class OAuth4Qt::JsonWebKey
     A JSON Web Key (RFC 7517) backed by OpenSSL 3: RSA (>= 2048 bits), EC (P-256, P-384, P-521),
-    OKP (Ed25519; X25519 for decrypting JWEs only) or a symmetric "oct" secret. Implicitly shared; a null key isNull().
+    OKP (Ed25519; X25519 for decrypting JWEs only), AKP (ML-DSA-44, ML-DSA-65, ML-DSA-87; needs
+    OpenSSL 3.5 or later) or a symmetric "oct" secret. Implicitly shared; a null key isNull().
 
     Importing never trusts more than it needs: fromJson() of a key with private members keeps
     them only when \c{KeepPrivate} is passed (JWKS documents are always imported public-only).
@@ -30,7 +31,7 @@ class OAUTH4QT_EXPORT JsonWebKey
     Q_PROPERTY(QString keyId READ keyId CONSTANT FINAL)
     Q_PROPERTY(QString algorithm READ algorithm CONSTANT FINAL)
 public:
-    enum class KeyType { None, RSA, EC, OKP, Oct };
+    enum class KeyType { None, RSA, EC, OKP, Oct, AKP };
     Q_ENUM(KeyType)
     enum class PrivatePart { DropPrivate, KeepPrivate };
     Q_ENUM(PrivatePart)
@@ -51,15 +52,17 @@ public:
     //! A symmetric key for HS256/384/512 (for example a client secret for client_secret_jwt).
     static JsonWebKey fromSecret(const QByteArray &secret);
     //! Generates a key pair suited to \a algorithm ("ES256" -> P-256, "RS256"/"PS256" -> RSA 2048,
-    //! "EdDSA" -> Ed25519, "ES384" -> P-384, "ES512" -> P-521; "HS256/384/512" -> a random secret
-    //! of the hash length). The generated key has no "alg" member (see setAlgorithm()).
+    //! "EdDSA" -> Ed25519, "ES384" -> P-384, "ES512" -> P-521, "ML-DSA-44/65/87" -> an ML-DSA key
+    //! of that parameter set where OpenSSL has ML-DSA; "HS256/384/512" -> a random secret
+    //! of the hash length). The generated key has no "alg" member (see setAlgorithm()), except
+    //! that of an AKP key, which names its parameter set.
     static JsonWebKey generate(const QString &algorithm, Error *error = nullptr);
     //! Generates an RSA key pair of \a bits (2048 to 16384; smaller sizes fail with InvalidKey).
     static JsonWebKey generateRsa(int bits, Error *error = nullptr);
 
     bool isNull() const;
     KeyType keyType() const;
-    QString keyTypeName() const; //!< "RSA", "EC", "OKP", "oct" or empty
+    QString keyTypeName() const; //!< "RSA", "EC", "OKP", "oct", "AKP" or empty
     bool hasPrivateKey() const;  //!< private key or symmetric secret present
     QString curve() const;       //!< "P-256", "P-384", "P-521", "Ed25519", "X25519" or empty
     int keySizeBits() const;
@@ -80,7 +83,8 @@ public:
     //! empty: any): "alg" equal when present, "use" == "sig" when present, "key_ops" containing
     //! \a operation when present.
     bool allowsOperation(const QString &alg, const QString &operation) const;
-    //! RS256 for RSA, ES256/ES384/ES512 by curve, EdDSA for Ed25519, HS256 for oct (empty for X25519: no signing algorithm).
+    //! RS256 for RSA, ES256/ES384/ES512 by curve, EdDSA for Ed25519, the parameter set
+    //! (ML-DSA-44/65/87) for AKP, HS256 for oct (empty for X25519: no signing algorithm).
     QString defaultAlgorithm() const;
 
     //! The public part only (for oct keys: a null key).

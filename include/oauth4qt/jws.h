@@ -36,7 +36,8 @@ struct OAUTH4QT_EXPORT JwsCompact
 
 namespace Jws {
 
-//! The algorithms the library implements: RS/PS/ES 256/384/512, EdDSA, HS256/384/512.
+//! The algorithms the library implements: RS/PS/ES 256/384/512, EdDSA, HS256/384/512, and
+//! ML-DSA-44/65/87 where the OpenSSL in use has ML-DSA (3.5 and later).
 OAUTH4QT_EXPORT QStringList supportedAlgorithms();
 OAUTH4QT_EXPORT bool isAsymmetric(const QString &alg);
 

@@ -32,14 +32,14 @@ namespace {
 constexpr int MinRsaBits = 2048;
 constexpr int MaxRsaBits = 16384;
 
-enum class Family { RS, PS, ES, EdDSA, HS };
+enum class Family { RS, PS, ES, EdDSA, HS, MLDSA };
 
 struct AlgInfo
 {
     const char *name;
     Family family;
     QCryptographicHash::Algorithm hash;
-    const char *curve; // ES only: the JWK crv
+    const char *curve; // ES: the JWK crv; ML-DSA: the OpenSSL key type (the parameter set)
 };
 
 const AlgInfo algTable[] = {
@@ -56,20 +56,58 @@ const AlgInfo algTable[] = {
     { "HS256", Family::HS, QCryptographicHash::Sha256, nullptr },
     { "HS384", Family::HS, QCryptographicHash::Sha384, nullptr },
     { "HS512", Family::HS, QCryptographicHash::Sha512, nullptr },
+    // Pure ML-DSA (FIPS 204) with an empty context; the hash member is unused.
+    { "ML-DSA-44", Family::MLDSA, QCryptographicHash::Sha256, "ML-DSA-44" },
+    { "ML-DSA-65", Family::MLDSA, QCryptographicHash::Sha256, "ML-DSA-65" },
+    { "ML-DSA-87", Family::MLDSA, QCryptographicHash::Sha256, "ML-DSA-87" },
 };
 
 constexpr int AlgCount = int(std::size(algTable));
 
+// ML-DSA sizes (FIPS 204): public key and signature bytes by parameter set.
+struct MlDsaInfo
+{
+    const char *name;
+    int publicKeyBytes;
+    int signatureBytes;
+};
+
+const MlDsaInfo mlDsaTable[] = {
+    { "ML-DSA-44", 1312, 2420 },
+    { "ML-DSA-65", 1952, 3309 },
+    { "ML-DSA-87", 2592, 4627 },
+};
+
+constexpr int MlDsaSeedBytes = 32;
+
+const MlDsaInfo *mlDsaByName(const QString &name)
+{
+    for (const MlDsaInfo &m : mlDsaTable) {
+        if (name == QLatin1String(m.name))
+            return &m;
+    }
+    return nullptr;
+}
+
 const AlgInfo *algInfo(const QString &alg)
 {
-    // Every name is 5 ASCII characters: compare them without building anything.
-    if (alg.size() != 5)
-        return nullptr;
+    // Every classic name is 5 ASCII characters: compare them without building anything.
     const QChar *c = alg.constData();
-    for (const AlgInfo &info : algTable) {
-        if (c[0] == QLatin1Char(info.name[0]) && c[1] == QLatin1Char(info.name[1]) && c[2] == QLatin1Char(info.name[2])
-            && c[3] == QLatin1Char(info.name[3]) && c[4] == QLatin1Char(info.name[4]))
-            return &info;
+    if (alg.size() == 5) {
+        for (const AlgInfo &info : algTable) {
+            if (info.family != Family::MLDSA && c[0] == QLatin1Char(info.name[0]) && c[1] == QLatin1Char(info.name[1])
+                && c[2] == QLatin1Char(info.name[2]) && c[3] == QLatin1Char(info.name[3])
+                && c[4] == QLatin1Char(info.name[4]))
+                return &info;
+        }
+        return nullptr;
+    }
+    // "ML-DSA-44/65/87": known only where the OpenSSL in use implements ML-DSA.
+    if (alg.size() == 9 && alg.startsWith(QLatin1String("ML-DSA-"))) {
+        for (const AlgInfo &info : algTable) {
+            if (info.family == Family::MLDSA && alg == QLatin1String(info.name))
+                return mlDsaAvailable() ? &info : nullptr;
+        }
     }
     return nullptr;
 }
@@ -186,7 +224,41 @@ int passwordRefused(char *, int, int, void *)
     return -1; // never prompt; encrypted PEM is not supported
 }
 
+// The ML-DSA parameter set of \a k, or nullptr for any other key.
+const char *mlDsaKeyType(EVP_PKEY *k)
+{
+    if (!mlDsaAvailable())
+        return nullptr;
+    for (const MlDsaInfo &m : mlDsaTable) {
+        if (EVP_PKEY_is_a(k, m.name))
+            return m.name;
+    }
+    return nullptr;
+}
+
+bool mlDsaRefused(Error *error)
+{
+    return setError(error, ErrorCode::UnsupportedAlgorithm,
+                    QStringLiteral("ML-DSA needs OpenSSL 3.5 or later"));
+}
+
 } // namespace
+
+bool OpenSsl::mlDsaAvailable()
+{
+    // The key management of the default library context: present from OpenSSL 3.5 on (or with
+    // a provider that implements ML-DSA).
+    static const bool available = [] {
+        EVP_KEYMGMT *km = EVP_KEYMGMT_fetch(nullptr, "ML-DSA-65", nullptr);
+        EVP_SIGNATURE *sig = km ? EVP_SIGNATURE_fetch(nullptr, "ML-DSA-65", nullptr) : nullptr;
+        const bool ok = km && sig;
+        EVP_SIGNATURE_free(sig);
+        EVP_KEYMGMT_free(km);
+        ERR_clear_error();
+        return ok;
+    }();
+    return available;
+}
 
 class JsonWebKeyData : public QSharedData
 {
@@ -199,6 +271,7 @@ public:
           secret(other.secret),
           hasPrivate(other.hasPrivate),
           curve(other.curve),
+          parameterSet(other.parameterSet),
           bits(other.bits),
           kid(other.kid),
           alg(other.alg),
@@ -234,6 +307,7 @@ public:
     QByteArray secret;
     bool hasPrivate = false;
     QString curve;
+    QString parameterSet; // AKP: "ML-DSA-44", "ML-DSA-65" or "ML-DSA-87"
     int bits = 0;
     QString kid;
     QString alg;
@@ -298,6 +372,18 @@ bool JsonWebKeyData::adopt(PkeyPtr key, bool isPrivate, Error *error)
         required = { { QStringLiteral("kty"), QStringLiteral("OKP") },
                      { QStringLiteral("crv"), curve },
                      { QStringLiteral("x"), b64(x) } };
+    } else if (const char *set = mlDsaKeyType(k)) {
+        const QByteArray pub = octetParam(k, OSSL_PKEY_PARAM_PUB_KEY);
+        const MlDsaInfo *m = mlDsaByName(QLatin1String(set));
+        if (!m || pub.size() != m->publicKeyBytes)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("incomplete ML-DSA key"));
+        type = JsonWebKey::KeyType::AKP;
+        parameterSet = QLatin1String(set);
+        bits = int(pub.size() * 8);
+        // The draft's RFC 7638 members of an AKP key: alg, kty, pub.
+        required = { { QStringLiteral("kty"), QStringLiteral("AKP") },
+                     { QStringLiteral("alg"), parameterSet },
+                     { QStringLiteral("pub"), b64(pub) } };
     } else {
         return setError(error, ErrorCode::InvalidKey, QStringLiteral("unsupported key type"));
     }
@@ -511,6 +597,62 @@ PkeyPtr importOkp(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Err
     return pkey;
 }
 
+// An AKP key ("ML-DSA for JOSE and COSE"): "alg" names the parameter set, "pub" is the encoded
+// public key, "priv" the 32-byte seed the key pair is derived from (FIPS 204 ML-DSA.KeyGen_internal).
+PkeyPtr importAkp(const QJsonObject &jwk, bool keepPrivate, bool *isPrivate, Error *error)
+{
+    QString alg;
+    if (!optionalString(jwk, QLatin1String("alg"), &alg) || alg.isEmpty())
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("AKP JWK member \"alg\" missing or not a string")), PkeyPtr();
+    const MlDsaInfo *m = mlDsaByName(alg);
+    if (!m)
+        return setError(error, ErrorCode::UnsupportedAlgorithm, QStringLiteral("unsupported AKP algorithm")), PkeyPtr();
+    if (!mlDsaAvailable())
+        return mlDsaRefused(error), PkeyPtr();
+    QByteArray pub;
+    if (!binaryMember(jwk, QLatin1String("pub"), true, &pub, error))
+        return {};
+    if (pub.size() != m->publicKeyBytes)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("ML-DSA public key has the wrong length")), PkeyPtr();
+    *isPrivate = keepPrivate && jwk.contains(QLatin1String("priv"));
+    QByteArray seed;
+    if (*isPrivate) {
+        if (!binaryMember(jwk, QLatin1String("priv"), true, &seed, error))
+            return {};
+        if (seed.size() != MlDsaSeedBytes)
+            return setError(error, ErrorCode::InvalidKey, QStringLiteral("ML-DSA private key (seed) has the wrong length")), PkeyPtr();
+    }
+    ParamBldPtr bld(OSSL_PARAM_BLD_new());
+    // String names ("pub", "seed"): the OSSL_PKEY_PARAM_ML_DSA_* macros are missing before 3.5.
+    const bool pushed = bld
+            && (*isPrivate ? OSSL_PARAM_BLD_push_octet_string(bld.get(), "seed", seed.constData(), size_t(seed.size()))
+                           : OSSL_PARAM_BLD_push_octet_string(bld.get(), "pub", pub.constData(), size_t(pub.size())));
+    if (!pushed)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("out of memory")), PkeyPtr();
+    PkeyPtr pkey = fromParams(m->name, *isPrivate ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, bld.get());
+    if (!pkey)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("invalid ML-DSA key")), PkeyPtr();
+    // The key pair derived from the seed must have the public key the JWK states.
+    if (*isPrivate && octetParam(pkey.get(), OSSL_PKEY_PARAM_PUB_KEY) != pub)
+        return setError(error, ErrorCode::InvalidKey, QStringLiteral("ML-DSA private key does not match the public key")), PkeyPtr();
+    return pkey;
+}
+
+// True when \a pem holds a key with an ML-DSA algorithm identifier (2.16.840.1.101.3.4.3.17-19):
+// tells an OpenSSL without ML-DSA apart from a broken file.
+bool isMlDsaPem(const QByteArray &pem)
+{
+    const qsizetype begin = pem.indexOf("-----BEGIN ");
+    const qsizetype body = begin < 0 ? -1 : pem.indexOf('\n', begin);
+    const qsizetype end = body < 0 ? -1 : pem.indexOf("-----END ", body);
+    if (end < 0)
+        return false;
+    const QByteArray der = QByteArray::fromBase64(pem.mid(body + 1, end - body - 1));
+    static const char oid[] = "\x06\x09\x60\x86\x48\x01\x65\x03\x04\x03";
+    const qsizetype at = der.indexOf(QByteArray::fromRawData(oid, sizeof oid - 1));
+    return at >= 0 && at + 10 < der.size() && der.at(at + 10) >= 0x11 && der.at(at + 10) <= 0x13;
+}
+
 } // namespace
 
 JsonWebKey JsonWebKey::fromJson(const QJsonObject &jwk, PrivatePart privatePart, Error *error)
@@ -556,6 +698,8 @@ JsonWebKey JsonWebKey::fromJson(const QJsonObject &jwk, PrivatePart privatePart,
             pkey = importEc(jwk, keepPrivate, &isPrivate, error);
         else if (kty == QLatin1String("OKP"))
             pkey = importOkp(jwk, keepPrivate, &isPrivate, error);
+        else if (kty == QLatin1String("AKP"))
+            pkey = importAkp(jwk, keepPrivate, &isPrivate, error);
         else
             return setError(error, ErrorCode::InvalidKey, QStringLiteral("unsupported kty")), JsonWebKey();
         if (!pkey)
@@ -585,6 +729,8 @@ JsonWebKey JsonWebKey::fromPem(const QByteArray &pem, Error *error)
         if (bio)
             pkey.reset(PEM_read_bio_PUBKEY(bio.get(), nullptr, passwordRefused, nullptr));
     }
+    if (!pkey && !mlDsaAvailable() && isMlDsaPem(pem))
+        return mlDsaRefused(error), JsonWebKey();
     if (!pkey)
         return setError(error, ErrorCode::InvalidKey, QStringLiteral("not a PEM private or public key")), JsonWebKey();
     QExplicitlySharedDataPointer<JsonWebKeyData> data(new JsonWebKeyData);
@@ -655,6 +801,9 @@ JsonWebKey JsonWebKey::generate(const QString &algorithm, Error *error)
     case Family::EdDSA:
         pkey.reset(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
         break;
+    case Family::MLDSA:
+        pkey.reset(EVP_PKEY_Q_keygen(nullptr, nullptr, info->curve));
+        break;
     }
     if (!pkey)
         return setError(error, ErrorCode::KeyGenerationFailed, QStringLiteral("key generation failed")), JsonWebKey();
@@ -677,6 +826,7 @@ QString JsonWebKey::keyTypeName() const
     case KeyType::EC: return QStringLiteral("EC");
     case KeyType::OKP: return QStringLiteral("OKP");
     case KeyType::Oct: return QStringLiteral("oct");
+    case KeyType::AKP: return QStringLiteral("AKP");
     case KeyType::None: break;
     }
     return {};
@@ -723,6 +873,8 @@ bool JsonWebKey::fitsAlgorithm(const QString &alg) const
         return d->type == KeyType::OKP && d->curve == QLatin1String("Ed25519");
     case Family::HS:
         return d->type == KeyType::Oct && !d->secret.isEmpty();
+    case Family::MLDSA:
+        return d->type == KeyType::AKP && d->parameterSet == QLatin1String(info->curve);
     }
     return false;
 }
@@ -761,6 +913,7 @@ QString JsonWebKey::defaultAlgorithm() const
         return QStringLiteral("ES512");
     case KeyType::OKP: return d->curve == QLatin1String("Ed25519") ? QStringLiteral("EdDSA") : QString();
     case KeyType::Oct: return QStringLiteral("HS256");
+    case KeyType::AKP: return d->parameterSet;
     case KeyType::None: break;
     }
     return {};
@@ -798,7 +951,7 @@ QJsonObject JsonWebKey::toJson(bool withPrivate) const
     QJsonObject out = d->required;
     if (!d->kid.isEmpty())
         out.insert(QLatin1String("kid"), d->kid);
-    if (!d->alg.isEmpty())
+    if (!d->alg.isEmpty() && d->type != KeyType::AKP) // an AKP key's "alg" is its parameter set
         out.insert(QLatin1String("alg"), d->alg);
     if (!d->use.isEmpty())
         out.insert(QLatin1String("use"), d->use);
@@ -829,6 +982,14 @@ QJsonObject JsonWebKey::toJson(bool withPrivate) const
     case KeyType::OKP:
         out.insert(QLatin1String("d"), b64(octetParam(d->pkey, OSSL_PKEY_PARAM_PRIV_KEY)));
         break;
+    case KeyType::AKP: {
+        // The seed; a key imported without one (a PEM with the expanded key only) has no JWK form
+        // of its private part.
+        const QByteArray seed = octetParam(d->pkey, "seed");
+        if (seed.size() == MlDsaSeedBytes)
+            out.insert(QLatin1String("priv"), b64(seed));
+        break;
+    }
     case KeyType::Oct:
     case KeyType::None:
         break;
@@ -944,7 +1105,8 @@ QByteArray rawToDer(const QByteArray &raw, int fieldBytes)
 
 bool initDigest(EVP_MD_CTX *ctx, const AlgInfo *info, EVP_PKEY *pkey, bool forSigning)
 {
-    const EVP_MD *md = info->family == Family::EdDSA ? nullptr : evpMd(info->hash);
+    // EdDSA and ML-DSA sign the message itself (one shot, no digest); ML-DSA with an empty context.
+    const EVP_MD *md = info->family == Family::EdDSA || info->family == Family::MLDSA ? nullptr : evpMd(info->hash);
     EVP_PKEY_CTX *pctx = nullptr;
     const int ok = forSigning ? EVP_DigestSignInit(ctx, &pctx, md, nullptr, pkey)
                               : EVP_DigestVerifyInit(ctx, &pctx, md, nullptr, pkey);
@@ -969,7 +1131,7 @@ MdCtxPtr verifyContext(JsonWebKeyData *key, const AlgInfo *info)
     MdCtxPtr ctx(EVP_MD_CTX_new());
     if (!ctx)
         return {};
-    if (info->family != Family::EdDSA) {
+    if (info->family != Family::EdDSA && info->family != Family::MLDSA) {
         std::atomic<EVP_MD_CTX *> &slot = key->verifyTemplates[info - algTable];
         EVP_MD_CTX *tmpl = slot.load(std::memory_order_acquire);
         if (!tmpl) {
@@ -1016,7 +1178,7 @@ QByteArray JsonWebKey::sign(const QString &alg, const QByteArray &data, Error *e
     }
     MdCtxPtr ctx(EVP_MD_CTX_new());
     bool ready = false;
-    if (ctx && info->family != Family::EdDSA) {
+    if (ctx && info->family != Family::EdDSA && info->family != Family::MLDSA) {
         JsonWebKeyData *data = d.data(); // only the signing cache changes (under its mutex)
         QMutexLocker lock(&data->signMutex);
         if (data->signTemplateAlg != info) {
@@ -1092,6 +1254,12 @@ bool JsonWebKey::verify(const QString &alg, const QByteArray &data, const QByteA
         if (signature.size() != 64)
             return setError(error, ErrorCode::InvalidSignature, QStringLiteral("EdDSA signature has the wrong length"));
         break;
+    case Family::MLDSA: {
+        const MlDsaInfo *m = mlDsaByName(d->parameterSet);
+        if (!m || signature.size() != m->signatureBytes)
+            return setError(error, ErrorCode::InvalidSignature, QStringLiteral("ML-DSA signature has the wrong length"));
+        break;
+    }
     case Family::HS:
         break;
     }

@@ -2,6 +2,8 @@
 #include <oauth4qt/json.h>
 #include <oauth4qt/jws.h>
 
+#include "openssl_p.h"
+
 #include <QtCore/QJsonDocument>
 
 namespace OAuth4Qt {
@@ -20,11 +22,17 @@ bool setError(Error *error, ErrorCode code, const QString &detail)
 
 QStringList supportedAlgorithms()
 {
-    static const QStringList algorithms{ QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
-             QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("PS512"),
-             QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
-             QStringLiteral("EdDSA"),
-             QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512") };
+    static const QStringList algorithms = [] {
+        QStringList list{ QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
+                          QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("PS512"),
+                          QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
+                          QStringLiteral("EdDSA"),
+                          QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512") };
+        // Post-quantum: only where the OpenSSL in use implements ML-DSA (3.5 and later).
+        if (OpenSsl::mlDsaAvailable())
+            list << QStringLiteral("ML-DSA-44") << QStringLiteral("ML-DSA-65") << QStringLiteral("ML-DSA-87");
+        return list;
+    }();
     return algorithms;
 }
 

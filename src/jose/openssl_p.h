@@ -32,5 +32,9 @@ using ParamPtr = std::unique_ptr<OSSL_PARAM, Deleter<OSSL_PARAM, OSSL_PARAM_free
 using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, Deleter<ECDSA_SIG, ECDSA_SIG_free>>;
 using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
 
+// True when the OpenSSL in use implements ML-DSA (3.5 and later): asked once, at run time, so one
+// build works with OpenSSL 3.0 (where the ML-DSA algorithms are refused) and 3.5.
+bool mlDsaAvailable();
+
 } // namespace OpenSsl
 } // namespace OAuth4Qt

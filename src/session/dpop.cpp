@@ -29,10 +29,17 @@ DPoPKey::~DPoPKey() = default;
 
 QStringList DPoPKey::supportedAlgorithms()
 {
-    return { QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
-             QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
-             QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("PS512"),
-             QStringLiteral("EdDSA") };
+    QStringList algorithms{ QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
+                            QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
+                            QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("PS512"),
+                            QStringLiteral("EdDSA") };
+    // ML-DSA-44/65/87 where the OpenSSL in use has ML-DSA.
+    const QStringList jws = Jws::supportedAlgorithms();
+    for (const QString &alg : jws) {
+        if (alg.startsWith(QLatin1String("ML-DSA-")))
+            algorithms.append(alg);
+    }
+    return algorithms;
 }
 
 static void setError(Error *error, const Error &e)
@@ -78,12 +85,15 @@ DPoPKey DPoPKey::fromJsonWebKey(const JsonWebKey &key, const QString &algorithm,
     // Only the members that define the public key (RFC 7638 required members): no private part,
     // no kid/use/key_ops the server has no use for.
     const QJsonObject full = key.publicKey().toJson(false);
-    static const char *const members[] = { "kty", "crv", "x", "y", "n", "e" };
+    static const char *const members[] = { "kty", "crv", "x", "y", "n", "e", "pub" };
     for (const char *m : members) {
         const QString name = QString::fromLatin1(m);
         if (full.contains(name))
             result.d->publicJwk.insert(name, full.value(name));
     }
+    // An AKP (ML-DSA) key's "alg" names its parameter set: one of its required members.
+    if (key.keyType() == JsonWebKey::KeyType::AKP)
+        result.d->publicJwk.insert(QStringLiteral("alg"), full.value(QLatin1String("alg")));
     result.d->thumbprint = QString::fromLatin1(key.thumbprintBase64Url());
     const QJsonObject header{
         { QStringLiteral("typ"), QStringLiteral("dpop+jwt") },

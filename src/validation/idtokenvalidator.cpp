@@ -8,6 +8,8 @@
 
 #include <QtCore/QCryptographicHash>
 
+#include <openssl/evp.h>
+
 namespace OAuth4Qt {
 
 class IdTokenValidatorData : public QSharedData
@@ -89,6 +91,19 @@ QStringList IdTokenValidator::allowedAlgorithms() const
 
 QByteArray IdTokenValidator::tokenHash(const QString &alg, const QByteArray &value)
 {
+    if (alg == QLatin1String("ML-DSA-44") || alg == QLatin1String("ML-DSA-65") || alg == QLatin1String("ML-DSA-87")) {
+        // As oauth4webapi: SHAKE256 with 512 bits of output, the left half (32 bytes). SHAKE256
+        // is in every OpenSSL 3, with or without ML-DSA.
+        unsigned char digest[64];
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        const bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_shake256(), nullptr) == 1
+                && EVP_DigestUpdate(ctx, value.constData(), size_t(value.size())) == 1
+                && EVP_DigestFinalXOF(ctx, digest, sizeof digest) == 1;
+        EVP_MD_CTX_free(ctx);
+        if (!ok)
+            return {};
+        return Base64Url::encode(QByteArray(reinterpret_cast<const char *>(digest), 32));
+    }
     QCryptographicHash::Algorithm hash;
     if (alg == QLatin1String("EdDSA") || alg.endsWith(QLatin1String("512")))
         hash = QCryptographicHash::Sha512;

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Client CPU time per client_credentials grant (client_secret_basic): oauth4qt vs a raw
 // QNetworkAccessManager POST + QJsonDocument parse vs oauth4webapi on Node, in one run against
-// the same local oidc-provider. Prints a table; never asserts on time.
+// the same local oidc-provider. The implementations take turns over several rounds (the Node peer
+// stays up between its rounds), so that a slower or busier moment of the machine hits all of them;
+// the table gives per implementation the median CPU per grant, and per ratio its median and its
+// spread (min-max over the rounds). Prints a table; never asserts on time.
 //
-//   bench_grant --info PEER_INFO_JSON [--count 2000] [--concurrency 8] [--no-node]
+//   bench_grant --info PEER_INFO_JSON [--rounds 5] [--count 400] [--concurrency 8] [--no-node]
+//   (--count: grants per implementation and round; --only raw|oauth4qt runs that one alone, without
+//   the Node peer, for a profiler)
 #include <oauth4qt/client.h>
 
 #include <QtCore/QCommandLineParser>
@@ -16,10 +21,12 @@
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace {
 
@@ -88,11 +95,50 @@ QByteArray formEncodeBasic(const QString &s)
     return out;
 }
 
-void printRow(const char *name, const Measurement &m, double baselineCpuPerOp)
+struct Series
 {
-    const double cpuPerOp = m.cpu / m.ops * 1e6;
-    std::printf("| %-38s | %6d | %8.1f | %10.1f | %12.1f | %6.2fx |\n", name, m.ops, m.ops / m.wall,
-                m.wall / m.ops * 1e6, cpuPerOp, baselineCpuPerOp > 0 ? cpuPerOp / baselineCpuPerOp : 1.0);
+    std::vector<double> values;
+    double median() const
+    {
+        if (values.empty())
+            return 0;
+        std::vector<double> v = values;
+        std::sort(v.begin(), v.end());
+        const size_t n = v.size();
+        return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+    double min() const { return values.empty() ? 0 : *std::min_element(values.begin(), values.end()); }
+    double max() const { return values.empty() ? 0 : *std::max_element(values.begin(), values.end()); }
+};
+
+// Per implementation over the rounds: client CPU and wall time per grant (microseconds).
+struct Totals
+{
+    Series cpuPerOp;
+    Series wallPerOp;
+    int ops = 0;
+    int failures = 0;
+    void add(const Measurement &m)
+    {
+        cpuPerOp.values.push_back(m.cpu / m.ops * 1e6);
+        wallPerOp.values.push_back(m.wall / m.ops * 1e6);
+        ops += m.ops;
+        failures += m.failures;
+    }
+};
+
+void printRow(const char *name, const Totals &t, double baselineCpuPerOp)
+{
+    const double cpu = t.cpuPerOp.median();
+    std::printf("| %-41s | %6d | %10.1f | %12.1f | %15s | %6.2fx |\n", name, t.ops, t.wallPerOp.median(), cpu,
+                qPrintable(QStringLiteral("%1-%2").arg(t.cpuPerOp.min(), 0, 'f', 1).arg(t.cpuPerOp.max(), 0, 'f', 1)),
+                baselineCpuPerOp > 0 ? cpu / baselineCpuPerOp : 1.0);
+}
+
+void printRatio(const char *name, const Series &ratio)
+{
+    std::printf("%s: median %.2fx, spread %.2fx-%.2fx over %d rounds\n", name, ratio.median(), ratio.min(), ratio.max(),
+                int(ratio.values.size()));
 }
 
 } // namespace
@@ -103,9 +149,11 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOptions({
         { QStringLiteral("info"), QStringLiteral("oidc-provider fixture info file"), QStringLiteral("file") },
-        { QStringLiteral("count"), QStringLiteral("grants per implementation"), QStringLiteral("n"), QStringLiteral("2000") },
+        { QStringLiteral("count"), QStringLiteral("grants per implementation and round"), QStringLiteral("n"), QStringLiteral("400") },
+        { QStringLiteral("rounds"), QStringLiteral("rounds (the implementations take turns)"), QStringLiteral("n"), QStringLiteral("5") },
         { QStringLiteral("concurrency"), QStringLiteral("grants in flight"), QStringLiteral("n"), QStringLiteral("8") },
         { QStringLiteral("no-node"), QStringLiteral("skip the oauth4webapi peer") },
+        { QStringLiteral("only"), QStringLiteral("run only raw or oauth4qt (for profiling)"), QStringLiteral("which") },
     });
     parser.addHelpOption();
     parser.process(app);
@@ -121,6 +169,7 @@ int main(int argc, char **argv)
     const QString secret = basic.value(QLatin1String("client_secret")).toString();
     const int count = parser.value(QStringLiteral("count")).toInt();
     const int concurrency = parser.value(QStringLiteral("concurrency")).toInt();
+    const int rounds = qMax(1, parser.value(QStringLiteral("rounds")).toInt());
     const QString scope = QStringLiteral("api:read");
 
     // oauth4qt: metadata discovered once (not measured), then grants.
@@ -166,45 +215,111 @@ int main(int argc, char **argv)
         });
     };
 
-    // Warm-up both paths (connections, caches), then measure alternately to share conditions.
-    run(50, concurrency, rawGrant);
-    run(50, concurrency, libGrant);
-    const Measurement raw = run(count, concurrency, rawGrant);
-    const Measurement lib = run(count, concurrency, libGrant);
-
-    Measurement node;
+    const QString only = parser.value(QStringLiteral("only"));
+    if (!only.isEmpty()) {
+        if (only != QLatin1String("raw") && only != QLatin1String("oauth4qt")) {
+            std::fprintf(stderr, "bench_grant: --only raw|oauth4qt\n");
+            return 2;
+        }
+        const std::function<void(std::function<void(bool)>)> grant =
+                only == QLatin1String("raw") ? std::function<void(std::function<void(bool)>)>(rawGrant)
+                                             : std::function<void(std::function<void(bool)>)>(libGrant);
+        run(50, concurrency, grant);
+        const Measurement m = run(count * rounds, concurrency, grant);
+        std::printf("%s: %d grants, %.1f us CPU per grant, %d failures\n", qPrintable(only), m.ops, m.cpu / m.ops * 1e6, m.failures);
+        return m.failures ? 1 : 0;
+    }
+    // The Node peer: one process for every round (discovery and JIT warm-up once), asked for a
+    // round by a line on its standard input.
+    QProcess node;
     bool haveNode = false;
     if (!parser.isSet(QStringLiteral("no-node"))) {
-        QProcess p;
-        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p.start(QStringLiteral("sh"), { QStringLiteral(OAUTH4QT_NODE_BENCH_DIR "/run.sh"),
-                                        QStringLiteral("o4w-client-credentials.mjs"),
-                                        QStringLiteral("--issuer"), issuer, QStringLiteral("--client-id"), clientId,
-                                        QStringLiteral("--client-secret"), secret, QStringLiteral("--scope"), scope,
-                                        QStringLiteral("--count"), QString::number(count),
-                                        QStringLiteral("--concurrency"), QString::number(concurrency) });
-        if (p.waitForFinished(600000) && p.exitCode() == 0) {
-            const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput().trimmed()).object();
-            node.ops = o.value(QLatin1String("ops")).toInt();
-            node.wall = o.value(QLatin1String("wall_s")).toDouble();
-            node.cpu = o.value(QLatin1String("cpu_user_s")).toDouble() + o.value(QLatin1String("cpu_sys_s")).toDouble();
-            haveNode = node.ops > 0;
-        } else {
+        node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        node.start(QStringLiteral("sh"), { QStringLiteral(OAUTH4QT_NODE_BENCH_DIR "/run.sh"),
+                                           QStringLiteral("o4w-client-credentials.mjs"),
+                                           QStringLiteral("--issuer"), issuer, QStringLiteral("--client-id"), clientId,
+                                           QStringLiteral("--client-secret"), secret, QStringLiteral("--scope"), scope,
+                                           QStringLiteral("--concurrency"), QString::number(concurrency),
+                                           QStringLiteral("--stdin-rounds") });
+        haveNode = node.waitForStarted(30000);
+    }
+    auto nodeRound = [&](int n, Measurement *m) {
+        node.write(QByteArray::number(n) + '\n');
+        while (!node.canReadLine()) {
+            if (!node.waitForReadyRead(600000))
+                return false;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(node.readLine().trimmed()).object();
+        m->ops = o.value(QLatin1String("ops")).toInt();
+        m->wall = o.value(QLatin1String("wall_s")).toDouble();
+        m->cpu = o.value(QLatin1String("cpu_user_s")).toDouble() + o.value(QLatin1String("cpu_sys_s")).toDouble();
+        return m->ops > 0;
+    };
+
+    // Warm-up every path (connections, caches), then the rounds: the order of the implementations
+    // turns from round to round, so none always runs first or last.
+    run(50, concurrency, rawGrant);
+    run(50, concurrency, libGrant);
+    if (haveNode) {
+        Measurement warm;
+        haveNode = nodeRound(50, &warm);
+        if (!haveNode)
             std::fprintf(stderr, "bench_grant: the oauth4webapi peer did not run\n");
+    }
+    Totals raw, lib, o4w;
+    Series libVsRaw, libVsNode, nodeVsRaw;
+    for (int round = 0; round < rounds; ++round) {
+        Measurement r, l, n;
+        for (int turn = 0; turn < 3; ++turn) {
+            switch ((turn + round) % 3) {
+            case 0:
+                r = run(count, concurrency, rawGrant);
+                break;
+            case 1:
+                l = run(count, concurrency, libGrant);
+                break;
+            case 2:
+                if (haveNode && !nodeRound(count, &n)) {
+                    haveNode = false;
+                    std::fprintf(stderr, "bench_grant: the oauth4webapi peer stopped answering\n");
+                }
+                break;
+            }
+        }
+        raw.add(r);
+        lib.add(l);
+        libVsRaw.values.push_back((l.cpu / l.ops) / (r.cpu / r.ops));
+        if (haveNode) {
+            o4w.add(n);
+            libVsNode.values.push_back((l.cpu / l.ops) / (n.cpu / n.ops));
+            nodeVsRaw.values.push_back((n.cpu / n.ops) / (r.cpu / r.ops));
         }
     }
+    if (node.state() != QProcess::NotRunning) {
+        node.closeWriteChannel();
+        if (!node.waitForFinished(10000))
+            node.kill();
+        node.waitForFinished(1000);
+    }
 
-    const double base = raw.cpu / raw.ops * 1e6;
-    std::printf("\nclient_credentials grants (client_secret_basic), %d grants, concurrency %d, against oidc-provider\n", count, concurrency);
-    std::printf("| %-38s | %6s | %8s | %10s | %12s | %7s |\n", "implementation", "grants", "grants/s", "wall us/op", "client CPU us", "vs raw");
-    std::printf("|%s|%s|%s|%s|%s|%s|\n", "----------------------------------------", "--------", "----------", "------------", "--------------", "---------");
+    const double base = raw.cpuPerOp.median();
+    std::printf("\nclient_credentials grants (client_secret_basic), %d rounds of %d grants per implementation, "
+                "concurrency %d, against oidc-provider\n", rounds, count, concurrency);
+    std::printf("| %-41s | %6s | %10s | %12s | %15s | %7s |\n", "implementation", "grants", "wall us/op",
+                "CPU us/op", "CPU spread", "vs raw");
+    std::printf("|%s|%s|%s|%s|%s|%s|\n", "-------------------------------------------", "--------", "------------",
+                "--------------", "-----------------", "---------");
     printRow("raw QNetworkAccessManager + QJsonDoc", raw, base);
     printRow("oauth4qt Client::requestClientCredentials", lib, base);
     if (haveNode)
-        printRow("oauth4webapi 3 (Node 22)", node, base);
+        printRow("oauth4webapi 3 (Node 22)", o4w, base);
+    std::printf("(medians over the rounds; CPU: client process user + system)\n");
     if (raw.failures || lib.failures)
         std::printf("failures: raw %d, oauth4qt %d\n", raw.failures, lib.failures);
-    if (haveNode)
-        std::printf("oauth4qt client CPU per grant vs oauth4webapi: %.2fx\n", (lib.cpu / lib.ops) / (node.cpu / node.ops));
+    printRatio("oauth4qt client CPU per grant vs raw QNetworkAccessManager", libVsRaw);
+    if (haveNode) {
+        printRatio("oauth4qt client CPU per grant vs oauth4webapi", libVsNode);
+        printRatio("oauth4webapi client CPU per grant vs raw QNetworkAccessManager", nodeVsRaw);
+    }
     return (raw.failures || lib.failures) ? 1 : 0;
 }

@@ -10,12 +10,12 @@ info="$build/bench-peer-info.json"
 sh "$here/../peer/start.sh" "$info" --quiet
 trap 'sh "$here/../peer/stop.sh" "$info" >/dev/null 2>&1 || true' EXIT
 status=0
-for program in bench_grant bench_idtoken bench_jwe bench_dpop bench_listener bench_sessionsoak; do
+for program in bench_grant bench_memory bench_idtoken bench_jwe bench_mldsa bench_dpop bench_listener bench_sessionsoak; do
   [ -x "$bench/$program" ] || continue
   echo "---- $program"
   case $program in
     bench_grant) "$bench/$program" --info "$info" || status=1 ;;
-    bench_sessionsoak) "$bench/$program" || status=1 ;;
+    bench_sessionsoak|bench_mldsa) "$bench/$program" || status=1 ;;
     *) "$bench/$program" --info "$info" || status=1 ;;
   esac
 done

@@ -19,6 +19,7 @@ const QStringList &algorithms()
     static const QStringList algs = {
         QStringLiteral("RS256"), QStringLiteral("PS256"), QStringLiteral("ES256"), QStringLiteral("ES384"),
         QStringLiteral("ES512"), QStringLiteral("EdDSA"), QStringLiteral("HS256"), QStringLiteral("none"),
+        QStringLiteral("ML-DSA-44"), QStringLiteral("ML-DSA-65"), QStringLiteral("ML-DSA-87"),
     };
     return algs;
 }

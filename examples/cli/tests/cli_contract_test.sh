@@ -309,6 +309,22 @@ usage_first "an unreadable --private-key" invalid_key client-credentials --clien
 usage_first "a --private-key that is not a key" invalid_key client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$KEYS/secret"
 usage_first "--signing-alg that does not fit the key" unsupported_algorithm client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$EC_KEY" --signing-alg RS256
 usage_first "private_key_jwt without --private-key" missing_option client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt
+# ML-DSA keys (PKCS#8 written by Node 24 / OpenSSL 3.5, tests/auto/jose/data): usable where the
+# OpenSSL in use has ML-DSA (3.5 and later), else refused as unsupported_algorithm before any request.
+MLDSA_VECTORS="$(dirname "$0")/../../../tests/auto/jose/data/mldsa-vectors.json"
+"$NODE" -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).vectors.find((x) => x.alg === "ML-DSA-65"); process.stdout.write(v.pkcs8);' \
+    "$MLDSA_VECTORS" >"$KEYS/mldsa65.pem" || fail "cannot read the ML-DSA vectors"
+if ! command -v openssl >/dev/null 2>&1; then
+    fail "ML-DSA rows: no openssl command to tell whether OpenSSL has ML-DSA"
+elif openssl list -signature-algorithms 2>/dev/null | grep -qi 'ML-DSA-65'; then
+    usage_first "--signing-alg ES256 with an ML-DSA-65 key" unsupported_algorithm client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$KEYS/mldsa65.pem" --signing-alg ES256
+    # The assertion is signed ML-DSA-65 and sent; the fixture's client has no such key registered.
+    cli client-credentials $S --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$KEYS/mldsa65.pem"
+    expect "an ML-DSA-65 --private-key signs the client assertion (the server does not know the key)" 4 'j.error.kind' server_error 'j.error.oauth_error' invalid_client
+else
+    usage_first "an ML-DSA-65 --private-key where OpenSSL has no ML-DSA" unsupported_algorithm client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$KEYS/mldsa65.pem"
+    usage_first "--signing-alg ML-DSA-65 where OpenSSL has no ML-DSA" unsupported_algorithm client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$EC_KEY" --signing-alg ML-DSA-65
+fi
 usage_first "a secret method without a secret" missing_option client-credentials --client-id "$POST_ID" --auth-method client_secret_post
 usage_first "--client-secret with --auth-method none" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --auth-method none
 usage_first "--id-token-alg none" unsupported_algorithm client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --id-token-alg none

@@ -9,6 +9,7 @@
 #include <openssl/crypto.h>
 
 #include "../josevectors.h"
+#include "../mldsavectors.h"
 #include "testkeys.h"
 
 using namespace OAuth4Qt;
@@ -81,6 +82,11 @@ private Q_SLOTS:
     void concurrentUse();
     void repeatedVerification_data();
     void repeatedVerification();
+    void mlDsaJoseKeys_data();
+    void mlDsaJoseKeys();
+    void mlDsaRejectsInvalidJwk_data();
+    void mlDsaRejectsInvalidJwk();
+    void mlDsaInJwks();
 };
 
 void tst_JsonWebKey::thumbprint_data()
@@ -709,6 +715,158 @@ void tst_JsonWebKey::repeatedVerification()
         delete thread;
     }
     QCOMPARE(failures.loadRelaxed(), 0);
+}
+
+// AKP keys (ML-DSA-44/65/87) made by jose 6 on Node 24, as JWK and as PEM. With an OpenSSL that
+// has ML-DSA: import, export, thumbprint and PEM agree with jose; without: refused with
+// UnsupportedAlgorithm (JWK and PEM alike).
+void tst_JsonWebKey::mlDsaJoseKeys_data()
+{
+    QTest::addColumn<QJsonObject>("vector");
+    const QJsonArray vectors = MlDsaVectors::vectors();
+    for (const QJsonValue &v : vectors) {
+        const QJsonObject o = v.toObject();
+        QTest::addRow("%s (OpenSSL %s ML-DSA)", qPrintable(o.value(QLatin1String("alg")).toString()),
+                      MlDsaVectors::openSslHasMlDsa() ? "with" : "without")
+                << o;
+    }
+}
+
+void tst_JsonWebKey::mlDsaJoseKeys()
+{
+    QFETCH(QJsonObject, vector);
+    const QString alg = vector.value(QLatin1String("alg")).toString();
+    const QJsonObject jwk = vector.value(QLatin1String("jwk")).toObject();
+    const QJsonObject publicJwk = vector.value(QLatin1String("publicJwk")).toObject();
+    const QByteArray pkcs8 = vector.value(QLatin1String("pkcs8")).toString().toLatin1();
+    const QByteArray spki = vector.value(QLatin1String("spki")).toString().toLatin1();
+    Error error;
+    const JsonWebKey key = JsonWebKey::fromJson(jwk, JsonWebKey::PrivatePart::KeepPrivate, &error);
+    if (!MlDsaVectors::openSslHasMlDsa()) {
+        qInfo("%s has no ML-DSA: asserting the refusal", MlDsaVectors::openSslVersion());
+        QVERIFY(key.isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        QVERIFY(JsonWebKey::fromJson(publicJwk, JsonWebKey::PrivatePart::DropPrivate, &error).isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        QVERIFY(JsonWebKey::fromPem(pkcs8, &error).isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        QVERIFY(JsonWebKey::fromPem(spki, &error).isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        QVERIFY(JsonWebKey::generate(alg, &error).isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        return;
+    }
+    QVERIFY2(!key.isNull(), qPrintable(error.detail()));
+    QCOMPARE(key.keyType(), JsonWebKey::KeyType::AKP);
+    QCOMPARE(key.keyTypeName(), QStringLiteral("AKP"));
+    QVERIFY(key.hasPrivateKey());
+    QVERIFY(key.curve().isEmpty());
+    QCOMPARE(key.defaultAlgorithm(), alg);
+    QCOMPARE(key.algorithm(), alg);
+    QVERIFY(key.supportsAlgorithm(alg));
+    for (const char *otherAlg : { "ML-DSA-44", "ML-DSA-65", "ML-DSA-87", "EdDSA", "ES256", "RS256", "HS256" }) {
+        if (alg != QLatin1String(otherAlg))
+            QVERIFY2(!key.fitsAlgorithm(QLatin1String(otherAlg)), otherAlg);
+    }
+    // Export: jose's members exactly; the thumbprint is jose's (RFC 7638 members alg, kty, pub).
+    QCOMPARE(key.toJson(true), jwk);
+    QCOMPARE(key.toJson(false), publicJwk);
+    QCOMPARE(key.thumbprintBase64Url(), vector.value(QLatin1String("thumbprint")).toString().toLatin1());
+    const JsonWebKey publicKey = JsonWebKey::fromJson(publicJwk, JsonWebKey::PrivatePart::DropPrivate, &error);
+    QVERIFY2(!publicKey.isNull(), qPrintable(error.detail()));
+    QVERIFY(!publicKey.hasPrivateKey());
+    QCOMPARE(publicKey, key.publicKey());
+    QCOMPARE(publicKey, key);
+    // The private key imported public-only (the default) keeps no private part.
+    QVERIFY(!JsonWebKey::fromJson(jwk).hasPrivateKey());
+    // PEM (PKCS#8 and SubjectPublicKeyInfo) written by Node's OpenSSL: the same key.
+    const JsonWebKey fromPkcs8 = JsonWebKey::fromPem(pkcs8, &error);
+    QVERIFY2(!fromPkcs8.isNull(), qPrintable(error.detail()));
+    QVERIFY(fromPkcs8.hasPrivateKey());
+    QCOMPARE(fromPkcs8, key);
+    QCOMPARE(fromPkcs8.toJson(true), jwk);
+    const JsonWebKey fromSpki = JsonWebKey::fromPem(spki, &error);
+    QVERIFY2(!fromSpki.isNull(), qPrintable(error.detail()));
+    QVERIFY(!fromSpki.hasPrivateKey());
+    QCOMPARE(fromSpki.toJson(), publicJwk);
+    QCOMPARE(JsonWebKey::fromPem(key.toPem(true)).toJson(true), jwk);
+    QCOMPARE(JsonWebKey::fromPem(key.toPem(false)), publicKey);
+    // Signing and verifying with the imported key.
+    const QByteArray sig = key.sign(alg, "data", &error);
+    QVERIFY2(!sig.isEmpty(), qPrintable(error.detail()));
+    QVERIFY(publicKey.verify(alg, "data", sig, &error));
+    QVERIFY(!publicKey.verify(alg, "Data", sig, &error));
+    QCOMPARE(error.code(), ErrorCode::InvalidSignature);
+    QVERIFY(publicKey.sign(alg, "data", &error).isEmpty());
+    QCOMPARE(error.code(), ErrorCode::InvalidKey);
+    // A generated key of the parameter set exports an AKP JWK with a 32-byte seed.
+    const JsonWebKey generated = JsonWebKey::generate(alg, &error);
+    QVERIFY2(!generated.isNull(), qPrintable(error.detail()));
+    QCOMPARE(generated.keyType(), JsonWebKey::KeyType::AKP);
+    const QJsonObject generatedJwk = generated.toJson(true);
+    QCOMPARE(generatedJwk.value(QLatin1String("alg")).toString(), alg);
+    bool ok = false;
+    QCOMPARE(Base64Url::decode(generatedJwk.value(QLatin1String("priv")).toString().toLatin1(), &ok).size(), 32);
+    QVERIFY(ok);
+    QCOMPARE(JsonWebKey::fromJson(generatedJwk, JsonWebKey::PrivatePart::KeepPrivate), generated);
+}
+
+void tst_JsonWebKey::mlDsaRejectsInvalidJwk_data()
+{
+    QTest::addColumn<QJsonObject>("jwk");
+    QTest::addColumn<ErrorCode>("code");
+    const QJsonArray vectors = MlDsaVectors::vectors();
+    const QJsonObject v44 = vectors.at(0).toObject().value(QLatin1String("jwk")).toObject();
+    const QJsonObject v65 = vectors.at(1).toObject().value(QLatin1String("jwk")).toObject();
+    const bool mlDsa = MlDsaVectors::openSslHasMlDsa();
+    // Without ML-DSA in OpenSSL, every well-named ML-DSA key is refused as unsupported first.
+    const ErrorCode invalid = mlDsa ? ErrorCode::InvalidKey : ErrorCode::UnsupportedAlgorithm;
+    QJsonObject noAlg = v44;
+    noAlg.remove(QLatin1String("alg"));
+    QTest::newRow("alg missing") << noAlg << ErrorCode::InvalidKey;
+    QTest::newRow("alg not a string") << with(v44, QStringLiteral("alg"), 44) << ErrorCode::InvalidKey;
+    QTest::newRow("alg unknown") << with(v44, QStringLiteral("alg"), QStringLiteral("ML-DSA-99")) << ErrorCode::UnsupportedAlgorithm;
+    QTest::newRow("alg EdDSA") << with(v44, QStringLiteral("alg"), QStringLiteral("EdDSA")) << ErrorCode::UnsupportedAlgorithm;
+    QJsonObject noPub = v44;
+    noPub.remove(QLatin1String("pub"));
+    QTest::newRow("pub missing") << noPub << invalid;
+    QTest::newRow("pub padded") << with(v44, QStringLiteral("pub"), QString(v44.value(QLatin1String("pub")).toString() + QLatin1Char('=')))
+                                << invalid;
+    QTest::newRow("pub of another parameter set") << with(v44, QStringLiteral("pub"), v65.value(QLatin1String("pub"))) << invalid;
+    QTest::newRow("pub one byte short") << with(v44, QStringLiteral("pub"), b64(QByteArray(1311, 'x'))) << invalid;
+    QTest::newRow("priv of another key") << with(v44, QStringLiteral("priv"), v65.value(QLatin1String("priv"))) << invalid;
+    QTest::newRow("priv 31 bytes") << with(v44, QStringLiteral("priv"), b64(QByteArray(31, 'x'))) << invalid;
+    QTest::newRow("priv 33 bytes") << with(v44, QStringLiteral("priv"), b64(QByteArray(33, 'x'))) << invalid;
+    QTest::newRow("priv not base64url") << with(v44, QStringLiteral("priv"), QStringLiteral("a+b/")) << invalid;
+}
+
+void tst_JsonWebKey::mlDsaRejectsInvalidJwk()
+{
+    QFETCH(QJsonObject, jwk);
+    QFETCH(ErrorCode, code);
+    Error error;
+    QVERIFY(JsonWebKey::fromJson(jwk, JsonWebKey::PrivatePart::KeepPrivate, &error).isNull());
+    QCOMPARE(error.code(), code);
+}
+
+// A JWKS with an ML-DSA key beside an EC key: the EC key is always usable; the ML-DSA key only
+// where OpenSSL has ML-DSA (elsewhere it is skipped like any key the library cannot use).
+void tst_JsonWebKey::mlDsaInJwks()
+{
+    const QJsonObject v65 = MlDsaVectors::vectors().at(1).toObject();
+    QJsonObject akp = v65.value(QLatin1String("publicJwk")).toObject();
+    akp.insert(QLatin1String("kid"), QStringLiteral("pq"));
+    QJsonObject ec = privateKey(rfc7515A3Jwk).publicKey().toJson();
+    ec.insert(QLatin1String("kid"), QStringLiteral("ec"));
+    Error error;
+    const JsonWebKeySet set = JsonWebKeySet::fromJson({ { QStringLiteral("keys"), QJsonArray{ akp, ec } } }, &error);
+    QVERIFY(!error);
+    const bool mlDsa = MlDsaVectors::openSslHasMlDsa();
+    QCOMPARE(set.size(), mlDsa ? 2 : 1);
+    QCOMPARE(set.candidates(QStringLiteral("ES256")).size(), 1);
+    QCOMPARE(set.candidates(QStringLiteral("ML-DSA-65")).size(), mlDsa ? 1 : 0);
+    QCOMPARE(set.candidates(QStringLiteral("ML-DSA-65"), QStringLiteral("ec")).size(), 0);
+    QCOMPARE(set.candidates(QStringLiteral("ML-DSA-44")).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_JsonWebKey)

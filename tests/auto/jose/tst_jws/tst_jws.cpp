@@ -8,6 +8,7 @@
 #include <QtTest/QtTest>
 
 #include "../josevectors.h"
+#include "../mldsavectors.h"
 
 using namespace OAuth4Qt;
 using namespace JoseVectors;
@@ -77,6 +78,10 @@ private Q_SLOTS:
     void parseJwtRejects_data();
     void parseJwtRejects();
     void algorithms();
+    void mlDsaJoseVectors_data();
+    void mlDsaJoseVectors();
+    void mlDsaSignWithJoseKey_data();
+    void mlDsaSignWithJoseKey();
 };
 
 void tst_Jws::publishedVectorsVerify_data()
@@ -435,12 +440,126 @@ void tst_Jws::parseJwtRejects()
 
 void tst_Jws::algorithms()
 {
-    QCOMPARE(Jws::supportedAlgorithms().size(), 13);
+    // ML-DSA-44/65/87 come with an OpenSSL that has ML-DSA (3.5 and later), and only then.
+    const bool mlDsa = MlDsaVectors::openSslHasMlDsa();
+    QCOMPARE(Jws::supportedAlgorithms().size(), mlDsa ? 16 : 13);
+    for (const char *alg : { "ML-DSA-44", "ML-DSA-65", "ML-DSA-87" }) {
+        QCOMPARE(Jws::supportedAlgorithms().contains(QLatin1String(alg)), mlDsa);
+        QCOMPARE(Jws::isAsymmetric(QLatin1String(alg)), mlDsa);
+    }
     QVERIFY(!Jws::supportedAlgorithms().contains(QStringLiteral("none")));
     for (const char *alg : { "RS256", "PS512", "ES384", "EdDSA" })
         QVERIFY(Jws::isAsymmetric(QLatin1String(alg)));
     for (const char *alg : { "HS256", "HS384", "HS512", "none", "", "RSA-OAEP" })
         QVERIFY(!Jws::isAsymmetric(QLatin1String(alg)));
+}
+
+// Tokens jose 6 made with ML-DSA on Node 24. With an OpenSSL that has ML-DSA they verify with
+// the jose public key (and fail when altered); without, every step is refused UnsupportedAlgorithm.
+void tst_Jws::mlDsaJoseVectors_data()
+{
+    QTest::addColumn<QJsonObject>("vector");
+    QTest::addColumn<QString>("member");
+    const QJsonArray vectors = MlDsaVectors::vectors();
+    for (const QJsonValue &v : vectors) {
+        const QJsonObject o = v.toObject();
+        for (const char *member : { "jwt", "jws" }) {
+            QTest::addRow("%s %s (OpenSSL %s ML-DSA)", qPrintable(o.value(QLatin1String("alg")).toString()), member,
+                          MlDsaVectors::openSslHasMlDsa() ? "with" : "without")
+                    << o << QString::fromLatin1(member);
+        }
+    }
+}
+
+void tst_Jws::mlDsaJoseVectors()
+{
+    QFETCH(QJsonObject, vector);
+    QFETCH(QString, member);
+    const QString alg = vector.value(QLatin1String("alg")).toString();
+    const QByteArray compact = vector.value(member).toString().toLatin1();
+    Error error;
+    const JwsCompact jws = Jws::parse(compact, &error);
+    QVERIFY2(!error, qPrintable(error.detail())); // parsing does not depend on the algorithm
+    QCOMPARE(jws.algorithm(), alg);
+    const JsonWebKey publicKey = JsonWebKey::fromJson(vector.value(QLatin1String("publicJwk")).toObject(),
+                                                      JsonWebKey::PrivatePart::DropPrivate, &error);
+    if (!MlDsaVectors::openSslHasMlDsa()) {
+        QVERIFY(publicKey.isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        // Whatever the key, an ML-DSA JWS is refused as an unsupported algorithm.
+        QVERIFY(!Jws::verify(jws, key(rfc7515A3Jwk), &error));
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        QVERIFY(!Jws::verify(jws, key(rfc7520OctJwk), &error));
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        return;
+    }
+    QVERIFY2(!publicKey.isNull(), qPrintable(error.detail()));
+    QVERIFY2(Jws::verify(jws, publicKey, &error), qPrintable(error.detail()));
+    // Altered payload, altered signature, truncated signature: InvalidSignature.
+    JwsCompact altered = jws;
+    altered.signingInput.append('A');
+    QVERIFY(!Jws::verify(altered, publicKey, &error));
+    QCOMPARE(error.code(), ErrorCode::InvalidSignature);
+    altered = jws;
+    altered.signature[100] = char(altered.signature.at(100) ^ 0x01);
+    QVERIFY(!Jws::verify(altered, publicKey, &error));
+    QCOMPARE(error.code(), ErrorCode::InvalidSignature);
+    altered = jws;
+    altered.signature.chop(1);
+    QVERIFY(!Jws::verify(altered, publicKey, &error));
+    QCOMPARE(error.code(), ErrorCode::InvalidSignature);
+    // Another key of the same parameter set: InvalidSignature; a key of another one does not fit.
+    QVERIFY(!Jws::verify(jws, JsonWebKey::generate(alg).publicKey(), &error));
+    QCOMPARE(error.code(), ErrorCode::InvalidSignature);
+    const QString other = alg == QLatin1String("ML-DSA-44") ? QStringLiteral("ML-DSA-65") : QStringLiteral("ML-DSA-44");
+    QVERIFY(!Jws::verify(jws, JsonWebKey::generate(other).publicKey(), &error));
+    QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+    // An EC key does not fit either (no algorithm confusion).
+    QVERIFY(!Jws::verify(jws, key(rfc7515A3Jwk), &error));
+    QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+}
+
+// Signing with the jose private key (seed): jose's public key verifies the result, and so does
+// the library; without ML-DSA in OpenSSL, signing and key generation are refused.
+void tst_Jws::mlDsaSignWithJoseKey_data()
+{
+    QTest::addColumn<QJsonObject>("vector");
+    const QJsonArray vectors = MlDsaVectors::vectors();
+    for (const QJsonValue &v : vectors) {
+        const QJsonObject o = v.toObject();
+        QTest::newRow(qPrintable(o.value(QLatin1String("alg")).toString())) << o;
+    }
+}
+
+void tst_Jws::mlDsaSignWithJoseKey()
+{
+    QFETCH(QJsonObject, vector);
+    const QString alg = vector.value(QLatin1String("alg")).toString();
+    Error error;
+    const JsonWebKey signer = JsonWebKey::fromJson(vector.value(QLatin1String("jwk")).toObject(),
+                                                   JsonWebKey::PrivatePart::KeepPrivate, &error);
+    if (!MlDsaVectors::openSslHasMlDsa()) {
+        QVERIFY(signer.isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        QVERIFY(Jws::sign(alg, {}, "{}", key(rfc7515A3Jwk), &error).isEmpty());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        QVERIFY(JsonWebKey::generate(alg, &error).isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        return;
+    }
+    QVERIFY2(!signer.isNull(), qPrintable(error.detail()));
+    const QByteArray compact = Jws::sign(alg, { { QStringLiteral("typ"), QStringLiteral("JWT") } },
+                                         R"({"sub":"alice"})", signer, &error);
+    QVERIFY2(!compact.isEmpty(), qPrintable(error.detail()));
+    const JwsCompact jws = Jws::parse(compact);
+    QCOMPARE(jws.algorithm(), alg);
+    const JsonWebKey jose = JsonWebKey::fromJson(vector.value(QLatin1String("publicJwk")).toObject());
+    QVERIFY2(Jws::verify(jws, jose, &error), qPrintable(error.detail()));
+    // The public half of the imported private key is jose's public key.
+    QCOMPARE(signer.publicKey(), jose);
+    // An EC algorithm with the ML-DSA key: does not fit.
+    QVERIFY(Jws::sign(QStringLiteral("ES256"), {}, "{}", signer, &error).isEmpty());
+    QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
 }
 
 QTEST_GUILESS_MAIN(tst_Jws)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Client authentication (P7 of the checklist, RFC 6749 2.3.1 + Appendix B, RFC 7523).
+#include "flows/authorizationrequest_p.h"
 #include "protocol/endpoints_p.h"
 #include "protocol/formencoding_p.h"
 
@@ -7,6 +8,7 @@
 #include <oauth4qt/jws.h>
 
 #include <QtTest/QtTest>
+#include "../../jose/mldsavectors.h"
 
 using namespace OAuth4Qt;
 
@@ -85,6 +87,9 @@ private Q_SLOTS:
     void none();
     void jwtAssertion_data();
     void jwtAssertion();
+    void mlDsaAssertion_data();
+    void mlDsaAssertion();
+    void mlDsaRequestObject();
     void misconfiguration_data();
     void misconfiguration();
     void secretsNotInErrors();
@@ -229,6 +234,89 @@ void tst_ClientAuth::jwtAssertion()
     QJsonObject claims2;
     Jws::parseJwt(form(r2).queryItemValue(QStringLiteral("client_assertion"), QUrl::FullyDecoded).toLatin1(), &claims2);
     QVERIFY(claims2.value(QLatin1String("jti")).toString() != jti);
+}
+
+// private_key_jwt with an ML-DSA key made by jose 6 (tests/auto/jose/data): where the OpenSSL in
+// use has ML-DSA the assertion is signed with it (alg from the key) and jose's public key verifies
+// it; without, ML-DSA as the signing algorithm is refused as UnsupportedAlgorithm.
+void tst_ClientAuth::mlDsaAssertion_data()
+{
+    QTest::addColumn<QJsonObject>("vector");
+    const QJsonArray vectors = MlDsaVectors::vectors();
+    for (const QJsonValue &v : vectors) {
+        QTest::addRow("%s (OpenSSL %s ML-DSA)", qPrintable(v.toObject().value(QLatin1String("alg")).toString()),
+                      MlDsaVectors::openSslHasMlDsa() ? "with" : "without")
+                << v.toObject();
+    }
+}
+
+void tst_ClientAuth::mlDsaAssertion()
+{
+    QFETCH(QJsonObject, vector);
+    const QString alg = vector.value(QLatin1String("alg")).toString();
+    ClientConfig client(QStringLiteral("client-1"));
+    client.setAuthMethod(ClientConfig::AuthMethod::PrivateKeyJwt);
+    Error error;
+    const JsonWebKey key = JsonWebKey::fromJson(vector.value(QLatin1String("jwk")).toObject(),
+                                                JsonWebKey::PrivatePart::KeepPrivate, &error);
+    if (!MlDsaVectors::openSslHasMlDsa()) {
+        QVERIFY(key.isNull());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        Error keyError;
+        client.setPrivateKey(JsonWebKey::generate(QStringLiteral("ES256"), &keyError));
+        QVERIFY(!keyError);
+        client.setSigningAlgorithm(alg);
+        const HttpRequest r = buildTokenRequest(GrantType::clientCredentials(), {}, context(client), &error);
+        QVERIFY(error.isError());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
+        return;
+    }
+    QVERIFY2(!key.isNull(), qPrintable(error.detail()));
+    client.setPrivateKey(key);
+    const HttpRequest r = buildTokenRequest(GrantType::clientCredentials(), {}, context(client), &error);
+    QVERIFY2(!error, qPrintable(error.errorString()));
+    const QByteArray assertion = form(r).queryItemValue(QStringLiteral("client_assertion"), QUrl::FullyDecoded).toLatin1();
+    QJsonObject claims;
+    const JwsCompact jws = Jws::parseJwt(assertion, &claims, &error);
+    QVERIFY2(!error, qPrintable(error.errorString()));
+    QCOMPARE(jws.algorithm(), alg);
+    QVERIFY2(Jws::verify(jws, JsonWebKey::fromJson(vector.value(QLatin1String("publicJwk")).toObject()), &error),
+             qPrintable(error.detail()));
+    QCOMPARE(claims.value(QLatin1String("iss")).toString(), QStringLiteral("client-1"));
+}
+
+// A JAR request object (RFC 9101) signed with jose's ML-DSA-65 key where the OpenSSL in use has
+// ML-DSA; without, ML-DSA-65 is no asymmetric algorithm the library has, so it is refused.
+void tst_ClientAuth::mlDsaRequestObject()
+{
+    const QJsonObject vector = MlDsaVectors::vectors().at(1).toObject();
+    ClientConfig client(QStringLiteral("client-1"));
+    const Parameters parameters{ { QStringLiteral("response_type"), QStringLiteral("code") },
+                                 { QStringLiteral("client_id"), QStringLiteral("client-1") },
+                                 { QStringLiteral("state"), QStringLiteral("st") } };
+    Error error;
+    if (!MlDsaVectors::openSslHasMlDsa()) {
+        Error keyError;
+        client.setPrivateKey(JsonWebKey::generate(QStringLiteral("ES256"), &keyError));
+        QVERIFY(!keyError);
+        client.setSigningAlgorithm(QStringLiteral("ML-DSA-65"));
+        QVERIFY(buildRequestObject(parameters, context(client), 300, &error).isEmpty());
+        QCOMPARE(error.code(), ErrorCode::AlgorithmNotAllowed);
+        return;
+    }
+    const JsonWebKey key = JsonWebKey::fromJson(vector.value(QLatin1String("jwk")).toObject(),
+                                                JsonWebKey::PrivatePart::KeepPrivate, &error);
+    QVERIFY2(!key.isNull(), qPrintable(error.detail()));
+    client.setPrivateKey(key);
+    const QByteArray requestObject = buildRequestObject(parameters, context(client), 300, &error);
+    QVERIFY2(!error, qPrintable(error.errorString()));
+    QJsonObject claims;
+    const JwsCompact jws = Jws::parseJwt(requestObject, &claims, &error);
+    QVERIFY2(!error, qPrintable(error.errorString()));
+    QCOMPARE(jws.algorithm(), QStringLiteral("ML-DSA-65"));
+    QVERIFY2(Jws::verify(jws, JsonWebKey::fromJson(vector.value(QLatin1String("publicJwk")).toObject()), &error),
+             qPrintable(error.detail()));
+    QCOMPARE(claims.value(QLatin1String("state")).toString(), QStringLiteral("st"));
 }
 
 void tst_ClientAuth::misconfiguration_data()

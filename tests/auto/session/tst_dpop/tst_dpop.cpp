@@ -5,6 +5,7 @@
 #include <oauth4qt/dpop.h>
 #include <oauth4qt/jws.h>
 
+#include "../../jose/mldsavectors.h"
 #include "../sessiontestutil.h"
 #include "core/client_p.h"
 
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void proofContents_data();
     void proofContents();
     void freshJti();
+    void mlDsaProof_data();
+    void mlDsaProof();
     void parNonceRetry();
     void proofEscapesValues_data();
     void proofEscapesValues();
@@ -166,6 +169,43 @@ void tst_DPoP::proofContents()
         const QByteArray expected = Base64Url::encode(QCryptographicHash::hash(accessToken.toLatin1(), QCryptographicHash::Sha256));
         QCOMPARE(p.claims.value(QLatin1String("ath")).toString().toLatin1(), expected);
     }
+}
+
+// ML-DSA proofs where the OpenSSL in use has ML-DSA (3.5 and later): an AKP public key in the
+// header that verifies the proof. Without ML-DSA in OpenSSL: refused as UnsupportedAlgorithm.
+void tst_DPoP::mlDsaProof_data()
+{
+    QTest::addColumn<QString>("alg");
+    for (const char *alg : { "ML-DSA-44", "ML-DSA-65", "ML-DSA-87" })
+        QTest::addRow("%s (OpenSSL %s ML-DSA)", alg, MlDsaVectors::openSslHasMlDsa() ? "with" : "without") << QString::fromLatin1(alg);
+}
+
+void tst_DPoP::mlDsaProof()
+{
+    QFETCH(QString, alg);
+    Error e;
+    const DPoPKey key = DPoPKey::generate(alg, &e);
+    QCOMPARE(DPoPKey::supportedAlgorithms().contains(alg), MlDsaVectors::openSslHasMlDsa());
+    if (!MlDsaVectors::openSslHasMlDsa()) {
+        QVERIFY(key.isNull());
+        QCOMPARE(e.code(), ErrorCode::UnsupportedAlgorithm);
+        return;
+    }
+    QVERIFY2(!e, qPrintable(e.detail()));
+    const QByteArray compact = key.proof("GET", QUrl(QStringLiteral("https://rs.example/api")), {}, QStringLiteral("at"),
+                                         QDateTime::currentDateTimeUtc(), &e);
+    QVERIFY2(!e, qPrintable(e.detail()));
+    const JwsCompact jws = Jws::parse(compact, &e);
+    QVERIFY2(!e, qPrintable(e.detail()));
+    QCOMPARE(jws.algorithm(), alg);
+    const QJsonObject jwk = jws.header.value(QLatin1String("jwk")).toObject();
+    QCOMPARE(jwk.value(QLatin1String("kty")).toString(), QStringLiteral("AKP"));
+    QCOMPARE(jwk.value(QLatin1String("alg")).toString(), alg);
+    QVERIFY(!jwk.contains(QLatin1String("priv")));
+    const JsonWebKey publicKey = JsonWebKey::fromJson(jwk, JsonWebKey::PrivatePart::DropPrivate, &e);
+    QVERIFY2(!publicKey.isNull(), qPrintable(e.detail()));
+    QCOMPARE(publicKey.thumbprintBase64Url(), key.thumbprint().toLatin1());
+    QVERIFY2(Jws::verify(jws, publicKey, &e), qPrintable(e.detail()));
 }
 
 void tst_DPoP::freshJti()

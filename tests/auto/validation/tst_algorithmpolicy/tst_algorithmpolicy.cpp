@@ -5,6 +5,7 @@
 // representable (empty), and a provider that signs ID Tokens with ES256 or EdDSA and advertises
 // it works with no algorithm configured.
 #include "testhttpserver.h"
+#include "../../jose/mldsavectors.h"
 #include "waitfinished.h"
 
 #include "flows/authorizationrequest_p.h"
@@ -101,6 +102,14 @@ void tst_AlgorithmPolicy::precedence_data()
     QTest::newRow("configured HS256 with a secret") << QStringLiteral("HS256") << none << true << L({ "HS256" });
     QTest::newRow("configured HS256 without a secret: nothing") << QStringLiteral("HS256") << none << false << none;
     QTest::newRow("configured unknown: nothing") << QStringLiteral("XS999") << none << false << none;
+    // ML-DSA like EdDSA where the OpenSSL in use has it (3.5 and later); else unknown.
+    const bool mlDsa = MlDsaVectors::openSslHasMlDsa();
+    QTest::newRow("advertised ML-DSA-65 and RS256") << QString() << L({ "ML-DSA-65", "RS256" }) << false
+                                                    << (mlDsa ? L({ "ML-DSA-65", "RS256" }) : L({ "RS256" }));
+    QTest::newRow("configured ML-DSA-44") << QStringLiteral("ML-DSA-44") << none << false
+                                          << (mlDsa ? L({ "ML-DSA-44" }) : none);
+    QTest::newRow("configured ML-DSA-87 but not advertised: nothing") << QStringLiteral("ML-DSA-87") << L({ "ML-DSA-65" })
+                                                                       << false << none;
 }
 
 void tst_AlgorithmPolicy::precedence()

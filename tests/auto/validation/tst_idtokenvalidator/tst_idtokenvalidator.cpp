@@ -7,6 +7,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtTest/QtTest>
+#include "../../jose/mldsavectors.h"
 
 using namespace OAuth4Qt;
 
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void allowedAlgorithms();
     void tokenHash();
     void claimsReturned();
+    void mlDsaIdToken_data();
+    void mlDsaIdToken();
 
 private:
     QByteArray makeToken(const QString &alg, const QJsonObject &headerPatch, const QJsonObject &claimsPatch,
@@ -431,6 +434,15 @@ void tst_IdTokenValidator::tokenHash()
     QCOMPARE(IdTokenValidator::tokenHash(QStringLiteral("ES384"), "x").size(), 32); // 24 bytes
     QCOMPARE(IdTokenValidator::tokenHash(QStringLiteral("EdDSA"), "x").size(), 43); // 32 bytes
     QVERIFY(IdTokenValidator::tokenHash(QStringLiteral("none"), "x").isEmpty());
+    // ML-DSA: SHAKE256 with 512 bits of output, left half (as oauth4webapi 3.8); expected values
+    // from Node's crypto.createHash("shake256", { outputLength: 64 }). Any OpenSSL 3 has SHAKE256.
+    for (const char *alg : { "ML-DSA-44", "ML-DSA-65", "ML-DSA-87" }) {
+        QCOMPARE(IdTokenValidator::tokenHash(QLatin1String(alg), "jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y"),
+                 QByteArrayLiteral("W6Ie3EoycJT-JESJ2WSAWX7LRP3FuHvmvNycBMeL-Nk"));
+    }
+    QCOMPARE(IdTokenValidator::tokenHash(QStringLiteral("ML-DSA-65"), "Qcb0Orv1zh30vL1MPRsbm-diHiMwcLyZvn1arpZv-Jxf_11jnpEX3Tgfvk"),
+             QByteArrayLiteral("07UgYISe6yaAzmTIBr_f2vchFCIs6bAGk1-36iEH00c"));
+    QVERIFY(IdTokenValidator::tokenHash(QStringLiteral("ML-DSA-99"), "x").isEmpty());
 }
 
 void tst_IdTokenValidator::claimsReturned()
@@ -445,6 +457,70 @@ void tst_IdTokenValidator::claimsReturned()
     IdTokenValidator empty;
     empty.validate(token, &error);
     QCOMPARE(error.code(), ErrorCode::InvalidConfiguration);
+}
+
+// An ID Token signed with ML-DSA (by a jose 6 key, tests/auto/jose/data) and its at_hash: valid
+// where the OpenSSL in use has ML-DSA, whether ML-DSA was configured or advertised; never when
+// only something else was. Without ML-DSA in OpenSSL the token is refused.
+void tst_IdTokenValidator::mlDsaIdToken_data()
+{
+    QTest::addColumn<QString>("configured");
+    QTest::addColumn<QStringList>("advertised");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("configured ML-DSA-65") << QStringLiteral("ML-DSA-65") << QStringList() << true;
+    QTest::newRow("advertised ML-DSA-65") << QString() << QStringList{ QStringLiteral("ML-DSA-65"), QStringLiteral("RS256") } << true;
+    QTest::newRow("nothing configured or advertised (RS256)") << QString() << QStringList() << false;
+    QTest::newRow("configured EdDSA") << QStringLiteral("EdDSA") << QStringList() << false;
+}
+
+void tst_IdTokenValidator::mlDsaIdToken()
+{
+    QFETCH(QString, configured);
+    QFETCH(QStringList, advertised);
+    QFETCH(bool, allowed);
+    const QJsonObject vector = MlDsaVectors::vectors().at(1).toObject();
+    QCOMPARE(vector.value(QLatin1String("alg")).toString(), QStringLiteral("ML-DSA-65"));
+    const bool mlDsa = MlDsaVectors::openSslHasMlDsa();
+    Error e;
+    JsonWebKey signer = JsonWebKey::fromJson(vector.value(QLatin1String("jwk")).toObject(), JsonWebKey::PrivatePart::KeepPrivate, &e);
+    if (!mlDsa) {
+        QVERIFY(signer.isNull());
+        QCOMPARE(e.code(), ErrorCode::UnsupportedAlgorithm);
+        // The jose-made JWT (as an ID Token) is refused: the algorithm is not one the library has.
+        IdTokenValidator v = validator(QStringLiteral("RS256"), {});
+        v.setAlgorithm(configured);
+        v.setServerAlgorithms(advertised);
+        QVERIFY(v.validate(vector.value(QLatin1String("jwt")).toString().toLatin1(), &e).isEmpty());
+        QVERIFY(e.isError());
+        return;
+    }
+    QVERIFY2(!signer.isNull(), qPrintable(e.detail()));
+    signer.setKeyId(QStringLiteral("pq1"));
+    const QString at = QStringLiteral("access-token-value");
+    QJsonObject claims = baseClaims();
+    claims.insert(QStringLiteral("at_hash"), QString::fromLatin1(IdTokenValidator::tokenHash(QStringLiteral("ML-DSA-65"), at.toUtf8())));
+    const QByteArray token = Jws::sign(QStringLiteral("ML-DSA-65"), { { QStringLiteral("kid"), QStringLiteral("pq1") } },
+                                       QJsonDocument(claims).toJson(QJsonDocument::Compact), signer, &e);
+    QVERIFY2(!token.isEmpty(), qPrintable(e.detail()));
+    IdTokenValidator v = validator(QStringLiteral("RS256"), {});
+    v.setAlgorithm(configured);
+    v.setServerAlgorithms(advertised);
+    v.setKeys(JsonWebKeySet({ m_rsa.publicKey(), signer.publicKey() }));
+    v.setAccessToken(at);
+    const QJsonObject validated = v.validate(token, &e);
+    if (!allowed) {
+        QVERIFY(validated.isEmpty());
+        QCOMPARE(e.code(), ErrorCode::AlgorithmNotAllowed);
+        return;
+    }
+    QVERIFY2(!e, qPrintable(e.technicalDetails()));
+    QCOMPARE(validated.value(QLatin1String("sub")).toString(), QStringLiteral("user-1"));
+    // A wrong at_hash (SHA-256 instead of SHAKE256) is refused.
+    claims.insert(QStringLiteral("at_hash"), QString::fromLatin1(IdTokenValidator::tokenHash(QStringLiteral("RS256"), at.toUtf8())));
+    const QByteArray wrongHash = Jws::sign(QStringLiteral("ML-DSA-65"), { { QStringLiteral("kid"), QStringLiteral("pq1") } },
+                                           QJsonDocument(claims).toJson(QJsonDocument::Compact), signer);
+    QVERIFY(v.validate(wrongHash, &e).isEmpty());
+    QCOMPARE(e.code(), ErrorCode::HashMismatch);
 }
 
 QTEST_GUILESS_MAIN(tst_IdTokenValidator)
