@@ -52,8 +52,11 @@ static IdTokenValidator idTokenValidatorFor(ClientPrivate *d, const TokenRespons
     v.setIssuer(issuerString(d->metadata));
     v.setClientId(d->config.clientId());
     v.setClientSecret(d->config.clientSecret());
-    v.setAlgorithm(d->config.idTokenSignedResponseAlg());
-    v.setServerAlgorithms(d->metadata.idTokenSigningAlgValuesSupported());
+    QString alg = d->config.idTokenSignedResponseAlg();
+    QStringList serverAlgorithms = d->metadata.idTokenSigningAlgValuesSupported();
+    restrictAlgorithmsToProfile(d->profile, &alg, &serverAlgorithms);
+    v.setAlgorithm(alg);
+    v.setServerAlgorithms(serverAlgorithms);
     v.setNonce(expectations.nonce);
     v.setMaxAge(expectations.maxAge);
     v.setAccessToken(tokens.accessToken());
