@@ -315,6 +315,9 @@ public:
     */
     Profile profile() const;
     void setProfile(Profile profile);
+    //! The ProfileViolation a sign-in or token request would fail with under profile() (what
+    //! can be checked without the server's metadata); no error when the configuration conforms.
+    Error profileViolation() const;
 Q_SIGNALS:
     void profileChanged();
 public:

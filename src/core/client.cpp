@@ -209,6 +209,8 @@ Error ClientPrivate::checkProfile(ProfileOperation operation) const
 
 Client::Profile Client::profile() const { return d->profile; }
 
+Error Client::profileViolation() const { return d->checkProfile(ProfileOperation::TokenIssuance); }
+
 void Client::setProfile(Profile profile)
 {
     if (d->profile == profile)

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void conformingConfiguration_data();
     void conformingConfiguration();
     void rsaKeySignsPs256();
+    void mutualTls_data();
+    void mutualTls();
     void serverWithoutPar();
     void signInPushesAndRequiresIss_data();
     void signInPushesAndRequiresIss();
@@ -289,6 +291,8 @@ void tst_Profile::forbiddenConfiguration()
     QCOMPARE(e.category(), ErrorCategory::Usage);
     QVERIFY2(e.detail().contains(setting), qPrintable(e.detail()));
     QVERIFY(!e.errorString().isEmpty());
+    if (operation != QLatin1String("userinfo") && operation != QLatin1String("par"))
+        QCOMPARE(client->profileViolation().code(), ErrorCode::ProfileViolation);
     // Not one connection: not even discovery.
     QCOMPARE(m_server->connectionCount(), 0);
     QCOMPARE(m_server->requestCount(), 0);
@@ -337,6 +341,8 @@ void tst_Profile::conformingConfiguration()
     std::unique_ptr<Client> client = newClient(config, dpopAlg, clientCertificate);
     const Error e = run(client.get(), operation);
     QVERIFY2(e.code() != ErrorCode::ProfileViolation, qPrintable(e.detail()));
+    if (operation != QLatin1String("userinfo")) // no token is issued: DPoP/mTLS not needed
+        QVERIFY(!client->profileViolation());
     QCOMPARE(m_server->requestCount(path), 1);
     if (!dpopAlg.isEmpty() && path != QLatin1String("/userinfo"))
         QVERIFY(m_server->requests(path).first().hasHeader("dpop"));
@@ -360,6 +366,63 @@ void tst_Profile::rsaKeySignsPs256()
     const QString plain = m_server->requests(QStringLiteral("/token")).first().formValue(QStringLiteral("client_assertion"));
     const QJsonObject plainHeader = QJsonDocument::fromJson(Base64Url::decode(plain.section(QLatin1Char('.'), 0, 0).toLatin1(), nullptr)).object();
     QCOMPARE(plainHeader.value(QLatin1String("alg")).toString(), QStringLiteral("RS256"));
+}
+
+void tst_Profile::mutualTls_data()
+{
+    QTest::addColumn<ClientConfig::AuthMethod>("method");
+    QTest::addColumn<bool>("certificate");
+    QTest::newRow("tls_client_auth") << M::TlsClientAuth << true;
+    QTest::newRow("self_signed_tls_client_auth") << M::SelfSignedTlsClientAuth << true;
+    QTest::newRow("tls_client_auth without a certificate") << M::TlsClientAuth << false;
+}
+
+// mTLS for real: client authentication and certificate-bound tokens, no DPoP key.
+void tst_Profile::mutualTls()
+{
+    QFETCH(ClientConfig::AuthMethod, method);
+    QFETCH(bool, certificate);
+    TestHttpServer server(TestHttpServer::Mode::Tls);
+    QVERIFY(server.isListening());
+    server.requireClientCertificate({ TestHttpServer::clientCertificate() });
+    server.on(QStringLiteral("/token"), Response::json(200, obj({ { "access_token", "at-1" }, { "token_type", "Bearer" },
+                                                                   { "expires_in", 300 } })));
+    const QString base = server.url().toString();
+    ServerMetadata md = ServerMetadata::fromJson(
+        obj({ { "issuer", base },
+              { "authorization_endpoint", QString(base + QStringLiteral("/authorize")) },
+              { "token_endpoint", QString(base + QStringLiteral("/token")) },
+              { "response_types_supported", A({ "code" }) },
+              { "tls_client_certificate_bound_access_tokens", true } }));
+    QVERIFY(!md.isNull());
+
+    Client client;
+    client.setRequestTimeout(10000);
+    QSslConfiguration tls = TestHttpServer::trustingSslConfiguration();
+    if (certificate) {
+        tls.setLocalCertificate(TestHttpServer::clientCertificate());
+        tls.setPrivateKey(TestHttpServer::clientPrivateKey());
+    }
+    client.setSslConfiguration(tls);
+    client.setMetadata(md);
+    ClientConfig config(QStringLiteral("mtls-client"));
+    config.setAuthMethod(method);
+    client.setClientConfig(config);
+    client.setProfile(Profile::Fapi2Security);
+
+    TokenReply *reply = client.requestClientCredentials(QStringLiteral("api:read"));
+    QSignalSpy finished(reply, &Reply::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    if (!certificate) {
+        QCOMPARE(reply->error().code(), ErrorCode::ProfileViolation);
+        QCOMPARE(server.connectionCount(), 0);
+    } else {
+        QVERIFY2(!reply->error(), qPrintable(reply->error().technicalDetails()));
+        QCOMPARE(server.requestCount(QStringLiteral("/token")), 1);
+        QCOMPARE(server.lastRequest().peerCertificate, TestHttpServer::clientCertificate());
+        QVERIFY(!server.lastRequest().hasHeader("dpop"));
+    }
+    delete reply;
 }
 
 void tst_Profile::serverWithoutPar()
