@@ -102,6 +102,12 @@ void ClientPrivate::send(Reply *reply, RequestBuilder build, ResponseHandler onR
         HttpRequest request = build(&e);
         if (!e)
             e = attachDPoPForEndpoint(request);
+        // A DPoP nonce retry needs a new client assertion (its jti is single-use).
+        const ClientConfig::AuthMethod method = config.effectiveAuthMethod();
+        if (!e && request.dpopProof
+            && (method == ClientConfig::AuthMethod::PrivateKeyJwt || method == ClientConfig::AuthMethod::ClientSecretJwt)) {
+            request.rebuildBody = [build](Error *error) { return build(error).body; };
+        }
         if (!e)
             e = transport->checkUrl(request.url);
         if (e) {
