@@ -69,6 +69,11 @@
         <translation>Der Webbrowser konnte nicht geöffnet werden.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The client configuration does not meet the required security profile.</source>
+        <translation>Die Client-Konfiguration erfüllt das geforderte Sicherheitsprofil nicht.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Ein Netzwerkfehler ist aufgetreten.</translation>

@@ -69,6 +69,11 @@
         <translation>No se pudo abrir el navegador web.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The client configuration does not meet the required security profile.</source>
+        <translation>La configuración del cliente no cumple el perfil de seguridad requerido.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Se ha producido un error de red.</translation>

@@ -69,6 +69,11 @@
         <translation>Impossible d’ouvrir le navigateur web.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The client configuration does not meet the required security profile.</source>
+        <translation>La configuration du client ne respecte pas le profil de sécurité requis.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>Une erreur réseau s’est produite.</translation>

@@ -69,6 +69,11 @@
         <translation>Web ブラウザーを開けませんでした。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The client configuration does not meet the required security profile.</source>
+        <translation>クライアントの構成が必要なセキュリティプロファイルを満たしていません。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>ネットワークエラーが発生しました。</translation>

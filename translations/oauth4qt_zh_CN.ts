@@ -69,6 +69,11 @@
         <translation>无法打开网页浏览器。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The client configuration does not meet the required security profile.</source>
+        <translation>客户端配置不符合所要求的安全配置文件。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A network error occurred.</source>
         <translation>发生网络错误。</translation>

@@ -635,6 +635,14 @@ int run(int argc, char **argv)
     Session s(options);
     if (!dpopKey.isNull())
         s.client().setDPoPKey(dpopKey);
+    // --profile: what the profile forbids is a usage error before any request, discovery included.
+    if (options.profile != Client::Profile::None) {
+        s.client().setProfile(options.profile);
+        if (options.command->needsClientId) {
+            if (const Error e = s.client().profileViolation())
+                return printError(e);
+        }
+    }
     session = &s;
     s.start(); // never finishes inside this call: replies finish from the event loop
     const int status = app.exec();

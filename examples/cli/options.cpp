@@ -38,6 +38,7 @@ const QList<OptionSpec> &globalOptions()
         { QLatin1String("decryption-alg") },
         { QLatin1String("decryption-enc") },
         { QLatin1String("allow-insecure-http"), false },
+        { QLatin1String("profile") },
         { QLatin1String("timeout") },
         { QLatin1String("clock-tolerance") },
         { QLatin1String("help"), false },
@@ -564,6 +565,15 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
         o.params.append({ name, param.mid(eq + 1) });
     }
 
+    // --- --profile fapi2 (the FAPI 2.0 Security Profile): tokens are bound with DPoP (the CLI
+    // has no TLS client certificate: --profile implies --dpop); the library refuses what the profile forbids.
+    if (has("profile")) {
+        if (single("profile") != QLatin1String("fapi2"))
+            return usage(QStringLiteral("invalid_argument"),
+                         QStringLiteral("--profile accepts only fapi2, not \"%1\"").arg(single("profile")));
+        o.profile = Client::Profile::Fapi2Security;
+    }
+
     // --- DPoP
     // --dpop-key FILE: a PEM private key kept across runs (implies --dpop); the alg follows the
     // key (P-256 ES256, Ed25519 EdDSA, RSA PS256) unless --dpop-alg says otherwise.
@@ -576,10 +586,10 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
             return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
                          QStringLiteral("--dpop-key: a %1 key cannot sign DPoP proofs").arg(type));
     }
-    o.dpop = has("dpop") || has("dpop-key");
+    o.dpop = has("dpop") || has("dpop-key") || o.profile != Client::Profile::None;
     if (has("dpop-alg")) {
         if (!o.dpop)
-            return usage(QStringLiteral("invalid_argument"), QStringLiteral("--dpop-alg needs --dpop or --dpop-key"));
+            return usage(QStringLiteral("invalid_argument"), QStringLiteral("--dpop-alg needs --dpop, --dpop-key or --profile"));
         o.dpopAlg = single("dpop-alg");
         if (!dpopAlgorithms().contains(o.dpopAlg))
             return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
@@ -698,6 +708,8 @@ QString helpText(const QList<CommandSpec> &commands)
         "                            ID Token, UserInfo, JARM and JWT introspection responses must be\n"
         "                            encrypted with it; A*KW and dir use a key derived from the client secret\n"
         "  --decryption-enc ENC      the registered JWE enc (default A128CBC-HS256)\n"
+        "  --profile fapi2           follow the FAPI 2.0 Security Profile (PAR, DPoP, private_key_jwt,\n"
+        "                            PS256/ES256/EdDSA); a setting it forbids is a usage error\n"
         "  --allow-insecure-http     permit http:// URLs (loopback testing only)\n"
         "  --timeout SECONDS         deadline per HTTP request (default 30)\n"
         "  --clock-tolerance SECONDS allowed clock skew for JWTs (default 30)\n"

@@ -62,6 +62,7 @@ struct Options
     QString dpopAlg = QStringLiteral("ES256");
     OAuth4Qt::JsonWebKey dpopKey; //!< --dpop-key (null: a fresh key per run)
     bool allowInsecureHttp = false;
+    OAuth4Qt::Client::Profile profile = OAuth4Qt::Client::Profile::None; //!< --profile
     int timeoutMsecs = 30000;
     int clockTolerance = 30;
 

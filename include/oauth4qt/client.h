@@ -292,6 +292,37 @@ Q_SIGNALS:
 public:
     // --- end of DPoP, device, CIBA ---
 
+    // --- Security profile ---
+    Q_PROPERTY(OAuth4Qt::Client::Profile profile READ profile WRITE setProfile NOTIFY profileChanged FINAL)
+public:
+    //! A security profile the client follows (see profile()).
+    enum class Profile {
+        None,          //!< no profile: the library's own defaults (the default)
+        Fapi2Security, //!< the FAPI 2.0 Security Profile
+    };
+    Q_ENUM(Profile)
+
+    /*!
+        The security profile every operation follows. With Profile::Fapi2Security: client
+        authentication private_key_jwt (PS256 for an RSA key, ES256, EdDSA) or mutual TLS;
+        sender-constrained tokens (a DPoP key or a TLS client certificate) for every token
+        request and sign-in; PS256, ES256 and EdDSA only, for what the client signs and for the
+        ID Tokens and JARM responses it accepts; AuthorizationCodeFlow always pushes its request
+        (PAR), requires iss in the authorization response (RFC 9207) and refuses hybrid
+        responses; a DPoP-bound request refuses a Bearer token. A configuration the profile
+        forbids fails with ProfileViolation (a usage error naming the setting) before any
+        request, discovery included. Default Profile::None.
+    */
+    Profile profile() const;
+    void setProfile(Profile profile);
+    //! The ProfileViolation a sign-in or token request would fail with under profile() (what
+    //! can be checked without the server's metadata); no error when the configuration conforms.
+    Error profileViolation() const;
+Q_SIGNALS:
+    void profileChanged();
+public:
+    // --- end of Security profile ---
+
 Q_SIGNALS:
     void issuerChanged();
     void discoveryModeChanged();

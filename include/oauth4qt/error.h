@@ -49,6 +49,7 @@ enum class ErrorCode {
     SigningFailed,          //!< signing_failed
     StorageFailed,          //!< storage_failed: a TokenStore could not save, load or remove (keychain locked, denied, unavailable)
     BrowserOpenFailed,      //!< browser_open_failed: the browser opener could not open the authorization URL
+    ProfileViolation,       //!< profile_violation: the configuration breaks the security profile set with Client::setProfile()
 
     // --- Transport ---------------------------------------------------------------------------
     NetworkError = 100,     //!< network_error: connection refused, reset, DNS failure, ...

@@ -26,7 +26,7 @@ EndpointContext ClientPrivate::endpointContext() const
 {
     EndpointContext context;
     context.metadata = requestMetadata();
-    context.client = config;
+    context.client = profileClientConfig(profile, config);
     context.now = now();
     return context;
 }
@@ -83,9 +83,13 @@ void ClientPrivate::withMetadata(Reply *reply, Continuation next)
         startDiscovery();
 }
 
-void ClientPrivate::send(Reply *reply, RequestBuilder build, ResponseHandler onResponse)
+void ClientPrivate::send(Reply *reply, RequestBuilder build, ResponseHandler onResponse, ProfileOperation profileOperation)
 {
     QPointer<Reply> guard(reply);
+    if (Error e = checkProfile(profileOperation)) {
+        ReplyPrivate::get(reply)->finishLater(e);
+        return;
+    }
     withMetadata(reply, [this, guard, build = std::move(build), onResponse = std::move(onResponse)](const Error &metadataError) {
         if (!guard || guard->isFinished())
             return;
@@ -98,6 +102,12 @@ void ClientPrivate::send(Reply *reply, RequestBuilder build, ResponseHandler onR
         HttpRequest request = build(&e);
         if (!e)
             e = attachDPoPForEndpoint(request);
+        // A DPoP nonce retry needs a new client assertion (its jti is single-use).
+        const ClientConfig::AuthMethod method = config.effectiveAuthMethod();
+        if (!e && request.dpopProof
+            && (method == ClientConfig::AuthMethod::PrivateKeyJwt || method == ClientConfig::AuthMethod::ClientSecretJwt)) {
+            request.rebuildBody = [build](Error *error) { return build(error).body; };
+        }
         if (!e)
             e = transport->checkUrl(request.url);
         if (e) {
@@ -124,7 +134,8 @@ TokenReply *ClientPrivate::tokenRequest(const QString &grantType, const Paramete
     auto *reply = new TokenReply(q);
     expectations.grantType = grantType;
     expectations.dpopProofSent = !dpopKey.isNull();
-    expectations.dpopRequired = dpopRequired;
+    // A profile's sender-constrained tokens: with a DPoP key, a Bearer token is refused.
+    expectations.dpopRequired = dpopRequired || (profile != Client::Profile::None && !dpopKey.isNull());
     QPointer<TokenReply> guard(reply);
     send(
         reply,
@@ -153,7 +164,8 @@ TokenReply *ClientPrivate::tokenRequest(const QString &grantType, const Paramete
             }
             guard->setTokens(tokens);
             rd->finish();
-        });
+        },
+        ProfileOperation::TokenIssuance);
     return reply;
 }
 
@@ -186,6 +198,31 @@ Client::~Client()
         }
         rd->finishLater(Error(ErrorCode::InvalidState, QStringLiteral("the Client was deleted before the reply finished")));
     }
+}
+
+Error ClientPrivate::checkProfile(ProfileOperation operation) const
+{
+    if (profile == Client::Profile::None)
+        return Error();
+    ProfileInputs inputs;
+    inputs.profile = profile;
+    inputs.config = config;
+    if (!dpopKey.isNull())
+        inputs.dpopAlgorithm = dpopKey.algorithm();
+    inputs.clientCertificate = !transport->sslConfiguration().localCertificate().isNull();
+    return checkProfileConfiguration(inputs, operation);
+}
+
+Client::Profile Client::profile() const { return d->profile; }
+
+Error Client::profileViolation() const { return d->checkProfile(ProfileOperation::TokenIssuance); }
+
+void Client::setProfile(Profile profile)
+{
+    if (d->profile == profile)
+        return;
+    d->profile = profile;
+    Q_EMIT profileChanged();
 }
 
 QUrl Client::issuer() const { return d->issuer; }

@@ -32,7 +32,8 @@ JsonReply *Client::pushAuthorizationRequest(const Parameters &parameters)
             else
                 guard->setResult(result);
             ReplyPrivate::get(guard)->finish(e);
-        });
+        },
+        ProfileOperation::Authorization);
     return reply;
 }
 

@@ -52,11 +52,14 @@ static IdTokenValidator idTokenValidatorFor(ClientPrivate *d, const TokenRespons
     v.setIssuer(issuerString(d->metadata));
     v.setClientId(d->config.clientId());
     v.setClientSecret(d->config.clientSecret());
-    v.setAlgorithm(d->config.idTokenSignedResponseAlg());
+    QString alg = d->config.idTokenSignedResponseAlg();
+    QStringList serverAlgorithms = d->metadata.idTokenSigningAlgValuesSupported();
+    restrictAlgorithmsToProfile(d->profile, &alg, &serverAlgorithms);
+    v.setAlgorithm(alg);
+    v.setServerAlgorithms(serverAlgorithms);
     v.setDecryptionKeys(d->config.decryptionKeys());
     v.setEncryptionAlgorithm(d->config.idTokenEncryptedResponseAlg());
     v.setContentEncryptionAlgorithm(d->config.idTokenEncryptedResponseEnc());
-    v.setServerAlgorithms(d->metadata.idTokenSigningAlgValuesSupported());
     v.setNonce(expectations.nonce);
     v.setMaxAge(expectations.maxAge);
     v.setAccessToken(tokens.accessToken());

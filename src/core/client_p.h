@@ -4,6 +4,7 @@
 
 #include <oauth4qt/client.h>
 
+#include "core/profile_p.h"
 #include "core/reply_p.h"
 #include "protocol/endpoints_p.h"
 #include "transport/httptransport_p.h"
@@ -37,9 +38,11 @@ public:
     //! known; concurrent callers share one discovery). \a next is not run when \a reply finished
     //! (aborted) meanwhile.
     void withMetadata(Reply *reply, Continuation next);
-    //! Builds a request with \a build once the metadata is there, sends it for \a reply, and
+    //! Checks the profile's configuration (before anything is sent, discovery included), then
+    //! builds a request with \a build once the metadata is there, sends it for \a reply, and
     //! hands the response to \a onResponse. Build errors and transport errors finish the reply.
-    void send(Reply *reply, RequestBuilder build, ResponseHandler onResponse);
+    void send(Reply *reply, RequestBuilder build, ResponseHandler onResponse,
+              ProfileOperation profileOperation = ProfileOperation::Any);
     //! A token request with section C processing, then tokenValidator (if any).
     TokenReply *tokenRequest(const QString &grantType, const Parameters &parameters,
                              TokenExpectations expectations);
@@ -73,6 +76,11 @@ public:
     //! Fails (UnsupportedAlgorithm) when the server's dpop_signing_alg_values_supported does
     //! not list the key's algorithm.
     Error attachDPoPForEndpoint(HttpRequest &request) const;
+
+    // --- Security profile (profile.cpp) ---
+    Client::Profile profile = Client::Profile::None;
+    //! The configuration checks of the profile for \a operation (no error without a profile).
+    Error checkProfile(ProfileOperation operation) const;
 
     //! Every reply this Client created (see Client::~Client()); pruned as they finish or go.
     QList<QPointer<Reply>> replies;

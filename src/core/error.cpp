@@ -32,6 +32,7 @@ const CodeInfo codeTable[] = {
     { ErrorCode::SigningFailed, "signing_failed", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "Signing failed.") },
     { ErrorCode::StorageFailed, "storage_failed", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The secure token storage failed.") },
     { ErrorCode::BrowserOpenFailed, "browser_open_failed", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The web browser could not be opened.") },
+    { ErrorCode::ProfileViolation, "profile_violation", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The client configuration does not meet the required security profile.") },
     // Transport
     { ErrorCode::NetworkError, "network_error", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "A network error occurred.") },
     { ErrorCode::TlsError, "tls_error", QT_TRANSLATE_NOOP("OAuth4Qt::Error", "The secure connection could not be established.") },

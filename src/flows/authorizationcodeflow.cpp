@@ -87,6 +87,17 @@ void AuthorizationCodeFlowPrivate::begin()
     Client *c = client();
     guard = new JsonReply(c);
     qCDebug(lcFlow) << "starting an authorization code flow with" << c->issuer().toString();
+    // The profile's configuration checks come before anything is sent, discovery included.
+    if (const Error profileError = ClientPrivate::get(c)->checkProfile(ProfileOperation::Authorization)) {
+        QMetaObject::invokeMethod(
+            q,
+            [this, current, profileError] {
+                if (current == attempt && isRunning())
+                    fail(profileError);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     ClientPrivate::get(c)->withMetadata(guard, [this, current](const Error &metadataError) {
         // Never inside start(): granted()/failed() always come from the event loop.
         QMetaObject::invokeMethod(
@@ -121,7 +132,12 @@ void AuthorizationCodeFlowPrivate::prepare()
         fail(e);
         return;
     }
-    const bool usePar = par || md.requirePushedAuthorizationRequests();
+    const Client::Profile profile = c->profile();
+    if ((e = checkProfileMetadata(profile, md, ProfileOperation::Authorization))) {
+        fail(e);
+        return;
+    }
+    const bool usePar = par || md.requirePushedAuthorizationRequests() || profile != Client::Profile::None;
     if (usePar && md.pushedAuthorizationRequestEndpoint().isEmpty()) { // A8
         fail(Error(ErrorCode::MissingEndpoint, QStringLiteral("pushed authorization requests need pushed_authorization_request_endpoint")));
         return;
@@ -143,7 +159,8 @@ void AuthorizationCodeFlowPrivate::prepare()
     expectations = CallbackExpectations();
     expectations.state = state;
     expectations.issuer = issuerString(md);
-    expectations.issRequired = md.authorizationResponseIssParameterSupported();
+    // RFC 9207: under a profile iss is required even when the metadata does not announce it.
+    expectations.issRequired = md.authorizationResponseIssParameterSupported() || profile != Client::Profile::None;
     expectations.jarm = jarm;
     if (jarm) {
         // H6: the state is inside the JWT; a callback for another attempt is refused (and the
@@ -322,9 +339,11 @@ void AuthorizationCodeFlowPrivate::onCallback(const QList<std::pair<QString, QSt
     Client *c = client();
     ClientPrivate *cd = ClientPrivate::get(c);
     const ClientConfig config = c->clientConfig();
-    JwtValidator validator = jarmValidator(expectations.issuer, config.clientId(),
-                                           config.authorizationSignedResponseAlg(), config.clientSecret().toUtf8(),
-                                           c->metadata().authorizationSigningAlgValuesSupported());
+    QString jarmAlg = config.authorizationSignedResponseAlg();
+    QStringList jarmServerAlgorithms = c->metadata().authorizationSigningAlgValuesSupported();
+    restrictAlgorithmsToProfile(c->profile(), &jarmAlg, &jarmServerAlgorithms);
+    JwtValidator validator = jarmValidator(expectations.issuer, config.clientId(), jarmAlg,
+                                           config.clientSecret().toUtf8(), jarmServerAlgorithms);
     // Encrypted JARM (JWE, signed then encrypted) when the client registered it.
     validator.setDecryptionKeys(config.decryptionKeys());
     validator.setEncryptionAlgorithm(config.authorizationEncryptedResponseAlg());

@@ -556,6 +556,17 @@ void HttpCall::onFinished()
     if (d->request.dpopProof && d->attempts == 1 && !nonce.isEmpty() && isUseDpopNonce(response)) {
         qCDebug(lcTransport).noquote() << what << "->" << status << "use_dpop_nonce: retrying once with the new nonce";
         releaseReply();
+        if (d->request.rebuildBody) {
+            Error error;
+            QByteArray body = d->request.rebuildBody(&error);
+            if (d->finished)
+                return;
+            if (error) {
+                finish({}, error);
+                return;
+            }
+            d->request.body = std::move(body);
+        }
         startAttempt(nonce);
         return;
     }

@@ -46,6 +46,12 @@ struct OAUTH4QT_TESTS_EXPORT HttpRequest
         DPoP-Nonce header, the transport stores the nonce and retries exactly once with a new proof.
     */
     std::function<QByteArray(const QByteArray &nonce, Error *error)> dpopProof;
+    /*!
+        When set, called before the use_dpop_nonce retry: its result replaces body (a new client
+        assertion: the jti of the first one is spent, and servers refuse a replayed one). An
+        error aborts the request with that error.
+    */
+    std::function<QByteArray(Error *error)> rebuildBody;
 
     //! Replaces every header \a name (case-insensitive) by one with \a value.
     void setHeader(const QByteArray &name, const QByteArray &value);

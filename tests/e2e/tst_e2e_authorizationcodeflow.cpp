@@ -2,7 +2,8 @@
 // End to end: AuthorizationCodeFlow with the REAL headless Chromium as the system browser against
 // the REAL oidc-provider (tests/peer). Chromium follows the provider's redirects through its
 // auto-completing login to the flow's loopback listener. Plain, PAR, JAR, JARM, PAR+JAR+JARM,
-// 127.0.0.1 and [::1], and a denied login.
+// 127.0.0.1 and [::1], a denied login, and the FAPI 2.0 Security Profile (Client::setProfile)
+// against the fixture's FAPI 2.0 client.
 #include <oauth4qt/authorizationcodeflow.h>
 #include <oauth4qt/client.h>
 #include <oauth4qt/dpop.h>
@@ -243,7 +244,7 @@ ClientConfig tst_E2eAuthorizationCodeFlow::registerNative(const QJsonObject &met
 
 void tst_E2eAuthorizationCodeFlow::signIn_data()
 {
-    QTest::addColumn<QString>("client"); // public, jar, jarm, jarjarm
+    QTest::addColumn<QString>("client"); // public, jar, jarm, jarjarm, fapi2 (Profile::Fapi2Security)
     QTest::addColumn<bool>("par");
     QTest::addColumn<bool>("jar");
     QTest::addColumn<bool>("jarm");
@@ -287,6 +288,14 @@ void tst_E2eAuthorizationCodeFlow::signIn_data()
     r = {}; r.dpop = r.par = true; row("DPoP + PAR", r);
     r = {}; r.dpop = r.par = r.nonceProvider = true; row("DPoP + PAR, nonces required", r);
     r = {}; r.dpop = r.nonceProvider = true; row("DPoP, nonces required", r);
+    // The FAPI 2.0 Security Profile: PAR without asking (the fixture's client requires it), DPoP,
+    // private_key_jwt (client assertion aud = issuer), iss required, ES256 ID Token.
+    const QString fapi2 = QStringLiteral("fapi2");
+    r = {}; r.client = fapi2; r.dpop = true; row("FAPI 2.0, DPoP", r);
+    r = {}; r.client = fapi2; r.dpop = r.nonceProvider = true; row("FAPI 2.0, DPoP, nonces required", r);
+    r = {}; r.client = fapi2; r.dpop = r.ipv6 = true; r.loginHint = QStringLiteral("bob"); row("FAPI 2.0, DPoP [::1], bob", r);
+    r = {}; r.client = fapi2; r.dpop = true; r.loginHint = QStringLiteral("deny"); r.expected = ErrorCode::AuthorizationDenied;
+    r.oauthError = denied; row("FAPI 2.0, denied login", r);
     r = {}; r.loginHint = QStringLiteral("deny"); r.expected = ErrorCode::AuthorizationDenied; r.oauthError = denied;
     row("denied login", r);
     r.client = jarm; r.jarm = true; row("denied login, JARM (signed error)", r);
@@ -321,7 +330,15 @@ void tst_E2eAuthorizationCodeFlow::signIn()
         flow.client()->setClientConfig(m_jarmClient);
     else if (client == QLatin1String("jarjarm"))
         flow.client()->setClientConfig(m_jarJarmClient);
-    else
+    else if (client == QLatin1String("fapi2")) {
+        const QJsonObject registered = info.value(QLatin1String("clients")).toObject().value(QLatin1String("fapi2")).toObject();
+        QCOMPARE(registered.value(QLatin1String("fapi_profile")).toString(), QStringLiteral("2.0"));
+        ClientConfig config(registered.value(QLatin1String("client_id")).toString());
+        config.setAuthMethod(ClientConfig::AuthMethod::PrivateKeyJwt);
+        config.setPrivateKey(m_clientKey);
+        flow.client()->setClientConfig(config);
+        flow.client()->setProfile(Client::Profile::Fapi2Security);
+    } else
         flow.setClientId(info.value(QLatin1String("clients")).toObject().value(QLatin1String("public")).toObject()
                              .value(QLatin1String("client_id")).toString());
     DPoPKey key;
@@ -329,7 +346,8 @@ void tst_E2eAuthorizationCodeFlow::signIn()
         key = DPoPKey::generate();
         QVERIFY(!key.isNull());
         flow.client()->setDPoPKey(key);
-        flow.client()->setDPoPRequired(true); // a Bearer token would fail the row
+        if (client != QLatin1String("fapi2"))
+            flow.client()->setDPoPRequired(true); // a Bearer token would fail the row
     }
     flow.setPrompt(prompt);
     flow.setScope(QStringLiteral("openid profile"));
@@ -366,7 +384,8 @@ void tst_E2eAuthorizationCodeFlow::signIn()
     else
         QCOMPARE(flow.redirectUri().host(), QStringLiteral("127.0.0.1"));
     const QUrlQuery front(flow.authorizationUrl());
-    if (par) {
+    if (par || client == QLatin1String("fapi2")) { // the profile always pushes
+        QVERIFY(!flow.pushedAuthorizationRequest() || par);
         QVERIFY(front.hasQueryItem(QStringLiteral("request_uri")));
         QCOMPARE(front.queryItems().size(), 2);
     } else if (jar) {
@@ -391,6 +410,13 @@ void tst_E2eAuthorizationCodeFlow::signIn()
         QCOMPARE(claims.value(QLatin1String("aud")).toString(), flow.clientId());
         QVERIFY(!claims.value(QLatin1String("nonce")).toString().isEmpty());
         QCOMPARE(tokens.tokenType().toLower(), dpop ? QStringLiteral("dpop") : QStringLiteral("bearer"));
+        if (client == QLatin1String("fapi2")) {
+            QVERIFY(!flow.client()->isDPoPRequired()); // the profile refuses Bearer by itself
+            QCOMPARE(QString::fromLatin1(QByteArray::fromBase64(tokens.idToken().section(QLatin1Char('.'), 0, 0).toLatin1(),
+                                                                 QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+                         .contains(QLatin1String("\"ES256\"")),
+                     true);
+        }
     } else {
         QCOMPARE(failed.count(), 1);
         const Error e = failed.first().first().value<Error>();

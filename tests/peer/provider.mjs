@@ -277,6 +277,31 @@ const CLIENTS = {
   },
 };
 
+// FAPI 2.0 Security Profile clients (features.fapi with a per-client profile: only these
+// clients follow it): private_key_jwt with the committed client keys, PAR required, DPoP-bound
+// access tokens, ES256 ID Tokens; native (loopback redirect, any port). The existing clients are
+// unchanged. `fapi2` also accepts the hybrid response type (OpenID Connect Core 3.3).
+function fapi2Client(id, extra = {}) {
+  return {
+    client_id: id,
+    client_name: id,
+    application_type: 'native',
+    token_endpoint_auth_method: 'private_key_jwt',
+    jwks: CLIENT_KEYS.jwks,
+    redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback'],
+    post_logout_redirect_uris: ['http://127.0.0.1/logged-out'],
+    response_types: ['code'],
+    grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
+    scope: CLIENT_SCOPE,
+    id_token_signed_response_alg: 'ES256',
+    require_pushed_authorization_requests: true,
+    dpop_bound_access_tokens: true,
+    ...extra,
+  };
+}
+CLIENTS.fapi2 = fapi2Client('oauth4qt-fapi2');
+const FAPI2_CLIENT_IDS = new Set([CLIENTS.fapi2.client_id]);
+
 // ---------------------------------------------------------------- state for test control
 const stats = { jwks_requests: 0, rotations: 0, slow_downs: 0 };
 // device_code -> how many of its next authorization_pending answers become slow_down
@@ -451,6 +476,10 @@ function makeProvider() {
         requireNonce() { return opts.dpopNonce; },
       },
       pushedAuthorizationRequests: { enabled: true },
+      fapi: {
+        enabled: true,
+        profile(ctx, client) { return client && FAPI2_CLIENT_IDS.has(client.clientId) ? '2.0' : undefined; },
+      },
       requestObjects: { enabled: true, requireSignedRequestObject: false },
       jwtResponseModes: { enabled: true },
       jwtUserinfo: { enabled: true },
@@ -846,6 +875,8 @@ function infoObject() {
   clients.private_key_jwt.private_keys = CLIENT_KEYS.privateKeys;
   clients.encrypted.decryption_keys = Object.entries(ENCRYPTION_KEY_FILES)
     .map(([kid, file]) => ({ kid, pem_file: path.join(KEYS_DIR, file) }));
+  clients.fapi2.private_keys = CLIENT_KEYS.privateKeys;
+  clients.fapi2.fapi_profile = '2.0';
   return {
     issuer,
     port: server.address()?.port,

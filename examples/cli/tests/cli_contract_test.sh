@@ -330,6 +330,15 @@ usage_first "--client-secret with --auth-method none" invalid_argument client-cr
 usage_first "--id-token-alg none" unsupported_algorithm client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --id-token-alg none
 usage_first "--dpop-alg HS256" unsupported_algorithm client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --dpop --dpop-alg HS256
 usage_first "--dpop-alg without --dpop" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --dpop-alg ES256
+# --profile fapi2: what the FAPI 2.0 Security Profile forbids fails before any request.
+RSA_KEY=$(info "i.clients.private_key_jwt.private_keys.find((k) => k.kty === 'RSA').pem_file")
+usage_first "--profile other than fapi2" invalid_argument client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$EC_KEY" --profile fapi1
+usage_first "--profile fapi2 with a client secret" profile_violation client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --profile fapi2
+usage_first "--profile fapi2 with client_secret_jwt" profile_violation client-credentials --client-id "$JWT_ID" --client-secret "$SECRET_JWT" --auth-method client_secret_jwt --profile fapi2
+usage_first "--profile fapi2 with a public client" profile_violation authorization-code --client-id "$PUBLIC_ID" --profile fapi2
+usage_first "--profile fapi2 with --signing-alg RS256" profile_violation client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$RSA_KEY" --signing-alg RS256 --profile fapi2
+usage_first "--profile fapi2 with --id-token-alg RS256" profile_violation authorization-code --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$EC_KEY" --id-token-alg RS256 --profile fapi2
+usage_first "--profile fapi2 with --dpop-alg RS256" profile_violation client-credentials --client-id "$PKJ_ID" --auth-method private_key_jwt --private-key "$EC_KEY" --dpop-alg RS256 --profile fapi2
 usage_first "--resource with a fragment" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --resource "https://r.example/#x"
 usage_first "--param client_secret" invalid_argument client-credentials --client-id "$BASIC_ID" --param client_secret=x
 usage_first "--param scope with --scope" invalid_argument client-credentials --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope a --param scope=b
@@ -434,6 +443,15 @@ cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC
 expect "--dpop --dpop-alg EdDSA" 0 'j.token_type' DPoP
 cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --dpop --dpop-alg HS256
 expect "--dpop-alg HS256 is a usage error" 2 'j.error.kind' usage
+
+# --- --profile fapi2 against the fixture's FAPI 2.0 client: DPoP without --dpop, PS256 for RSA --
+FAPI2_ID=$(info 'i.clients.fapi2.client_id')
+cli client-credentials $S --client-id "$FAPI2_ID" --auth-method private_key_jwt --private-key "$EC_KEY" --scope api:read --profile fapi2
+expect "client-credentials --profile fapi2 (ES256 key) gives a DPoP-bound token" 0 'j.token_type' DPoP
+cli client-credentials $S --client-id "$FAPI2_ID" --auth-method private_key_jwt --private-key "$RSA_KEY" --scope api:read --profile fapi2
+expect "client-credentials --profile fapi2 (RSA key: PS256) gives a DPoP-bound token" 0 'j.token_type' DPoP
+cli client-credentials $S --client-id "$FAPI2_ID" --auth-method private_key_jwt --private-key "$RSA_KEY" --signing-alg PS256 --scope api:read
+expect "the FAPI 2.0 client without --profile (no DPoP) is refused by the server" 4 'j.error.kind' server_error
 
 # post PATH: a POST to the fixture's test-control endpoint PATH (relative to test_base_url).
 post() { "$NODE" -e 'const i = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));

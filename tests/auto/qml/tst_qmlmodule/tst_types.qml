@@ -46,6 +46,20 @@ TestCase {
         verify(client.requestTimeout > 0)
     }
 
+    function test_clientProfile() {
+        compare(client.profile, Client.Profile.None)
+        let changes = 0
+        const count = function() { changes += 1 }
+        client.profileChanged.connect(count)
+        client.profile = Client.Profile.Fapi2Security
+        compare(client.profile, Client.Profile.Fapi2Security)
+        compare(changes, 1)
+        client.profile = Client.Profile.None
+        compare(changes, 2)
+        client.profileChanged.disconnect(count)
+        compare(OAuth.ErrorCode.ProfileViolation > OAuth.ErrorCode.BrowserOpenFailed, true)
+    }
+
     function test_clientConfigValueType() {
         compare(client.clientConfig.clientId, "")
         client.clientConfig.clientId = "qml-client"

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void tokenRequestCarriesProof();
     void nonceRetry_data();
     void nonceRetry();
+    void nonceRetryNewClientAssertion_data();
+    void nonceRetryNewClientAssertion();
     void nonceFromSuccessIsUsedNextTime();
     void resourceServerNonce_data();
     void resourceServerNonce();
@@ -366,6 +368,56 @@ void tst_DPoP::nonceRetry()
         QVERIFY(retry.valid);
         QCOMPARE(retry.claims.value(QLatin1String("nonce")).toString().toLatin1(), expectedRetryNonce);
         QVERIFY(retry.claims.value(QLatin1String("jti")) != first.claims.value(QLatin1String("jti")));
+    }
+    delete client;
+}
+
+void tst_DPoP::nonceRetryNewClientAssertion_data()
+{
+    QTest::addColumn<ClientConfig::AuthMethod>("method");
+    QTest::addColumn<bool>("newAssertion");
+    QTest::newRow("private_key_jwt") << ClientConfig::AuthMethod::PrivateKeyJwt << true;
+    QTest::newRow("client_secret_jwt") << ClientConfig::AuthMethod::ClientSecretJwt << true;
+    QTest::newRow("client_secret_basic (same request)") << ClientConfig::AuthMethod::ClientSecretBasic << false;
+}
+
+// The retry after use_dpop_nonce carries a new client assertion: the first one's jti is spent
+// (servers refuse a replayed assertion: invalid_client).
+void tst_DPoP::nonceRetryNewClientAssertion()
+{
+    QFETCH(ClientConfig::AuthMethod, method);
+    QFETCH(bool, newAssertion);
+    TestHttpServer server;
+    auto state = std::make_shared<Script>();
+    state->responses = { useDpopNonce({ "nonce-1" }),
+                         Response::json(200, QJsonObject{ { QStringLiteral("access_token"), QStringLiteral("at") },
+                                                          { QStringLiteral("token_type"), QStringLiteral("DPoP") } }) };
+    server.on(QStringLiteral("/token"), [state](const Test::RecordedRequest &) { return state->next(); });
+    Client *client = makeClient(server, this);
+    ClientConfig config(QStringLiteral("client-1"), QStringLiteral("client-secret-0123456789-0123456789-0123456789"));
+    config.setAuthMethod(method);
+    config.setPrivateKey(JsonWebKey::generate(QStringLiteral("ES256")));
+    client->setClientConfig(config);
+    client->setDPoPKey(DPoPKey::generate());
+    TokenReply *reply = client->requestClientCredentials();
+    QVERIFY(waitFinished(reply));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().technicalDetails()));
+    const auto requests = server.requests(QStringLiteral("/token"));
+    QCOMPARE(requests.size(), 2);
+    const QString first = requests.at(0).formValue(QStringLiteral("client_assertion"));
+    const QString retry = requests.at(1).formValue(QStringLiteral("client_assertion"));
+    if (newAssertion) {
+        QVERIFY(!first.isEmpty());
+        QVERIFY(!retry.isEmpty());
+        QJsonObject firstClaims, retryClaims;
+        Jws::parseJwt(first.toLatin1(), &firstClaims);
+        Jws::parseJwt(retry.toLatin1(), &retryClaims);
+        QVERIFY(!firstClaims.value(QLatin1String("jti")).toString().isEmpty());
+        QVERIFY(firstClaims.value(QLatin1String("jti")).toString() != retryClaims.value(QLatin1String("jti")).toString());
+        QCOMPARE(requests.at(1).formValue(QStringLiteral("grant_type")), QStringLiteral("client_credentials"));
+    } else {
+        QCOMPARE(requests.at(1).body, requests.at(0).body);
+        QCOMPARE(requests.at(1).header("authorization"), requests.at(0).header("authorization"));
     }
     delete client;
 }
