@@ -16,14 +16,18 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import Provider, { errors } from 'oidc-provider';
-// oidc-provider's default in-memory adapter keeps at most 1,000 records (an LRU shared by the
-// whole process). Suites that share one fixture (the session soak alone creates thousands of
-// tokens) would evict each other's device codes, CIBA requests and grants, which then fail as
-// invalid_grant. Records still expire by their TTL.
+// oidc-provider's default in-memory adapter gives each Provider instance its own store of at most
+// about 2,000 records (lib/helpers/initialize_adapter.js: createMemoryAdapter), whatever
+// setStorage() says. Suites that share one fixture (the session soak alone refreshes thousands of
+// times) evicted each other's device codes, CIBA requests and grants, which then failed as
+// invalid_grant; and /__test/rotate-keys, which makes a new Provider, lost every record. One store,
+// large enough for a whole test run, shared by every Provider instance this process makes (as a
+// real deployment's database outlives a key rotation). Records still expire by their TTL.
 import LRU from 'oidc-provider/lib/helpers/lru.js';
-import { setStorage } from 'oidc-provider/lib/adapters/memory_adapter.js';
+import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
 
-setStorage(new LRU({ maxSize: 500000 }));
+const STORE = new LRU({ maxSize: 1000000 });
+const adapterFactory = (model) => new MemoryAdapter(model, STORE);
 import * as jose from 'jose';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -368,6 +372,7 @@ let issuer;
 
 function makeProvider() {
   const configuration = {
+    adapter: adapterFactory,
     clients: Object.values(CLIENTS),
     jwks: { keys: signingKeys },
     cookies: { keys: COOKIE_KEYS },
@@ -521,7 +526,7 @@ function makeProvider() {
   const p = new Provider(issuer, configuration);
 
   p.on('server_error', (ctx, err) => console.error('server_error', err));
-  p.on('grant.error', (ctx, err) => log('grant.error', err.error, err.error_description ?? ''));
+  p.on('grant.error', (ctx, err) => log('grant.error', err.error, err.error_description ?? '', err.error_detail ?? ''));
 
   p.use(async (ctx, next) => {
     await next();
