@@ -9,6 +9,7 @@
 // would open the application with.
 #pragma once
 
+#include "processgroup.h"
 #include <QtCore/QDeadlineTimer>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
@@ -159,24 +160,8 @@ public:
         m_results.clear();
         if (!m_process)
             return;
-        if (m_group > 0) {
-            ::kill(-m_group, SIGTERM);
-            if (!m_process->waitForFinished(3000)) {
-                ::kill(-m_group, SIGKILL);
-                m_process->waitForFinished(3000);
-            }
-            ::kill(-m_group, SIGKILL); // helpers that outlived the main process
-            QDeadlineTimer deadline(10000);
-            // Orphaned helpers are reparented to this process (child subreaper): reap them.
-            while (!deadline.hasExpired()) {
-                while (::waitpid(-m_group, nullptr, WNOHANG) > 0) {
-                }
-                if (::kill(-m_group, 0) == -1 && errno == ESRCH)
-                    break;
-                QThread::msleep(50);
-            }
-            m_lastGroupGone = ::kill(-m_group, 0) == -1 && errno == ESRCH;
-        }
+        if (m_group > 0)
+            m_lastGroupGone = OAuth4Qt::Test::killProcessGroup(m_group, m_process.get());
         m_process.reset();
         m_profile.reset();
         if (!m_logPath.isEmpty()) {

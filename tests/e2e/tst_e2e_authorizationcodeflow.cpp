@@ -4,6 +4,7 @@
 // auto-completing login to the flow's loopback listener. Plain, PAR, JAR, JARM, PAR+JAR+JARM,
 // 127.0.0.1 and [::1], a denied login, and the FAPI 2.0 Security Profile (Client::setProfile)
 // against the fixture's FAPI 2.0 client.
+#include "processgroup.h"
 #include <oauth4qt/authorizationcodeflow.h>
 #include <oauth4qt/client.h>
 #include <oauth4qt/dpop.h>
@@ -78,24 +79,8 @@ public:
     {
         if (!m_process)
             return;
-        if (m_group > 0) {
-            ::kill(-m_group, SIGTERM);
-            if (!m_process->waitForFinished(3000)) {
-                ::kill(-m_group, SIGKILL);
-                m_process->waitForFinished(3000);
-            }
-            ::kill(-m_group, SIGKILL); // helpers that outlived the main process
-            QDeadlineTimer deadline(10000);
-            // Orphaned helpers are reparented to this process (child subreaper): reap them.
-            while (!deadline.hasExpired()) {
-                while (::waitpid(-m_group, nullptr, WNOHANG) > 0) {
-                }
-                if (::kill(-m_group, 0) == -1 && errno == ESRCH)
-                    break;
-                QThread::msleep(50);
-            }
-            m_lastGroupGone = ::kill(-m_group, 0) == -1 && errno == ESRCH;
-        }
+        if (m_group > 0)
+            m_lastGroupGone = OAuth4Qt::Test::killProcessGroup(m_group, m_process.get());
         m_process.reset();
         m_profile.reset();
         if (!m_logPath.isEmpty()) {
