@@ -335,6 +335,19 @@ QString shellQuote(const QString &text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+//! The words of --response-type, sorted (OAuth 2.0 response types are unordered sets).
+QStringList responseTypeWords(const Options &o)
+{
+    QStringList words = o.value(QStringLiteral("response-type")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    words.sort();
+    return words;
+}
+
+bool isHybridResponseType(const Options &o)
+{
+    return responseTypeWords(o) == QStringList{ QStringLiteral("code"), QStringLiteral("id_token") };
+}
+
 void runAuthorizationCode(Session &session)
 {
     const Options &o = session.options();
@@ -356,6 +369,8 @@ void runAuthorizationCode(Session &session)
     flow->setPushedAuthorizationRequest(o.flag(QStringLiteral("par")));
     flow->setSignedRequestObject(o.flag(QStringLiteral("jar")));
     flow->setJarm(o.value(QStringLiteral("response-mode")) == QLatin1String("jwt"));
+    if (isHybridResponseType(o))
+        flow->setResponseType(AuthorizationCodeFlow::ResponseType::CodeIdToken);
     if (o.commandValues.contains(QStringLiteral("jarm-alg"))) {
         ClientConfig config = session.client().clientConfig();
         config.setAuthorizationSignedResponseAlg(o.value(QStringLiteral("jarm-alg")));
@@ -478,7 +493,7 @@ const QList<CommandSpec> &commands()
           { { L("grant-type") } }, { L("grant-type") }, true, runGrant },
         { L("authorization-code"), "authorization code grant with PKCE through a browser and a loopback redirect",
           { { L("browser") }, { L("redirect-port") }, { L("redirect-path") }, { L("par"), false }, { L("jar"), false },
-            { L("response-mode") }, { L("jarm-alg") }, { L("max-age") }, { L("prompt") }, { L("flow-timeout") } },
+            { L("response-mode") }, { L("response-type") }, { L("jarm-alg") }, { L("max-age") }, { L("prompt") }, { L("flow-timeout") } },
           {}, true, runAuthorizationCode },
         { L("device"), "device authorization grant (RFC 8628)", {}, {}, true, runDevice },
         { L("ciba"), "client-initiated backchannel authentication, poll mode",
@@ -556,6 +571,20 @@ UsageError checkCommandOptions(const Options &o)
     if (o.commandValues.contains(QStringLiteral("response-mode"))
         && o.value(QStringLiteral("response-mode")) != QLatin1String("jwt"))
         return { QStringLiteral("invalid_argument"), QStringLiteral("--response-mode accepts only jwt") };
+    if (o.commandValues.contains(QStringLiteral("response-type"))) {
+        const bool hybrid = isHybridResponseType(o);
+        if (!hybrid && responseTypeWords(o) != QStringList{ QStringLiteral("code") })
+            return { QStringLiteral("invalid_argument"),
+                     QStringLiteral("--response-type accepts code or \"code id_token\", not \"%1\"").arg(o.value(QStringLiteral("response-type"))) };
+        if (hybrid && o.profile != Client::Profile::None)
+            return { errorCodeName(ErrorCode::ProfileViolation),
+                     QStringLiteral("FAPI 2.0: only the response type code is allowed (--response-type)") };
+        if (hybrid && o.commandValues.contains(QStringLiteral("response-mode")))
+            return { QStringLiteral("invalid_argument"),
+                     QStringLiteral("--response-type \"code id_token\" is answered with a form POST: it cannot be combined with --response-mode") };
+        if (hybrid && !o.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QStringLiteral("openid")))
+            return { QStringLiteral("invalid_argument"), QStringLiteral("--response-type \"code id_token\" needs openid in --scope") };
+    }
     if (o.commandValues.contains(QStringLiteral("jarm-alg"))) {
         if (o.value(QStringLiteral("response-mode")) != QLatin1String("jwt"))
             return { QStringLiteral("invalid_argument"), QStringLiteral("--jarm-alg needs --response-mode jwt") };

@@ -602,9 +602,11 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
     }
 
     // --- Encrypted responses (JWE): --decryption-key FILE (repeatable), --decryption-alg ALG,
-    // --decryption-enc ENC. They become the registered alg/enc of every response that can be
-    // encrypted (ID Token, UserInfo, JARM, JWT introspection): a JWE with another alg/enc, or
-    // one of these responses unencrypted, is refused.
+    // --decryption-enc ENC. Keys alone: an encrypted response (ID Token, UserInfo, JARM) is
+    // decrypted with an alg one of the keys can do, and an unencrypted one is accepted. With
+    // --decryption-alg they become the registered alg/enc of every response that can be
+    // encrypted (ID Token, UserInfo, JARM, JWT introspection): a JWE with another alg/enc, or one
+    // of these responses unencrypted, is refused. --decryption-enc alone restricts the enc.
     if (has("decryption-key") || has("decryption-alg") || has("decryption-enc")) {
         static const QStringList algs = {
             QStringLiteral("RSA-OAEP"), QStringLiteral("RSA-OAEP-256"), QStringLiteral("ECDH-ES"),
@@ -615,15 +617,17 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
             QStringLiteral("A128GCM"), QStringLiteral("A192GCM"), QStringLiteral("A256GCM"),
             QStringLiteral("A128CBC-HS256"), QStringLiteral("A192CBC-HS384"), QStringLiteral("A256CBC-HS512"),
         };
-        if (!has("decryption-alg"))
-            return usage(QStringLiteral("missing_option"), QStringLiteral("--decryption-key and --decryption-enc need --decryption-alg"));
-        const QString alg = single("decryption-alg");
-        const QString enc = has("decryption-enc") ? single("decryption-enc") : QStringLiteral("A128CBC-HS256");
-        if (!algs.contains(alg))
+        if (!has("decryption-alg") && !has("decryption-key"))
+            return usage(QStringLiteral("missing_option"), QStringLiteral("--decryption-enc needs --decryption-key or --decryption-alg"));
+        const QString alg = has("decryption-alg") ? single("decryption-alg") : QString();
+        const QString enc = has("decryption-enc") ? single("decryption-enc")
+                            : alg.isEmpty()       ? QString()
+                                                  : QStringLiteral("A128CBC-HS256");
+        if (!alg.isEmpty() && !algs.contains(alg))
             return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
                          QStringLiteral("--decryption-alg must be one of %1, not \"%2\" (RSA1_5 is never accepted)")
                              .arg(algs.join(QStringLiteral(", ")), alg.left(32)));
-        if (!encs.contains(enc))
+        if (!enc.isEmpty() && !encs.contains(enc))
             return usage(errorCodeName(ErrorCode::UnsupportedAlgorithm),
                          QStringLiteral("--decryption-enc must be one of %1, not \"%2\"").arg(encs.join(QStringLiteral(", ")), enc.left(32)));
         QList<JsonWebKey> keys;
@@ -631,18 +635,19 @@ UsageError parseArguments(const QStringList &arguments, const QList<CommandSpec>
             JsonWebKey k;
             if (UsageError e = loadPrivateKey(file, input, &k); e.isError())
                 return e;
-            const bool fits = alg.startsWith(QLatin1String("RSA-OAEP"))
-                ? k.keyType() == JsonWebKey::KeyType::RSA
-                : alg.startsWith(QLatin1String("ECDH-ES"))
-                    && (k.keyType() == JsonWebKey::KeyType::EC || k.curve() == QLatin1String("X25519"));
+            const bool ecdhKey = k.keyType() == JsonWebKey::KeyType::EC || k.curve() == QLatin1String("X25519");
+            const bool fits = alg.isEmpty()                          ? k.keyType() == JsonWebKey::KeyType::RSA || ecdhKey
+                              : alg.startsWith(QLatin1String("RSA-OAEP")) ? k.keyType() == JsonWebKey::KeyType::RSA
+                                                                          : alg.startsWith(QLatin1String("ECDH-ES")) && ecdhKey;
             if (!fits)
                 return usage(errorCodeName(ErrorCode::InvalidKey),
-                             QStringLiteral("the %1 key in %2 does not fit --decryption-alg %3").arg(k.keyTypeName(), file, alg));
+                             alg.isEmpty() ? QStringLiteral("the %1 key in %2 cannot decrypt (RSA, EC or X25519 keys can)").arg(k.keyTypeName(), file)
+                                           : QStringLiteral("the %1 key in %2 does not fit --decryption-alg %3").arg(k.keyTypeName(), file, alg));
             keys.append(k);
         }
         // A128KW/A192KW/A256KW and dir use the key derived from the client secret.
-        const bool secretKey = !alg.startsWith(QLatin1String("RSA-OAEP")) && !alg.startsWith(QLatin1String("ECDH-ES"));
-        if (secretKey ? o.clientConfig.clientSecret().isEmpty() : keys.isEmpty())
+        const bool secretKey = !alg.isEmpty() && !alg.startsWith(QLatin1String("RSA-OAEP")) && !alg.startsWith(QLatin1String("ECDH-ES"));
+        if (!alg.isEmpty() && (secretKey ? o.clientConfig.clientSecret().isEmpty() : keys.isEmpty()))
             return usage(QStringLiteral("missing_option"),
                          secretKey ? QStringLiteral("--decryption-alg %1 needs the client secret").arg(alg)
                                    : QStringLiteral("--decryption-alg %1 needs --decryption-key").arg(alg));
@@ -703,11 +708,13 @@ QString helpText(const QList<CommandSpec> &commands)
         "  --dpop [--dpop-alg ALG]   DPoP-bound tokens (RFC 9449), with a fresh key\n"
         "  --dpop-key FILE           DPoP with this PEM private key (P-256, Ed25519, RSA); implies --dpop\n"
         "  --decryption-key FILE     PEM private key (RSA, EC, X25519) for encrypted responses (JWE);\n"
-        "                            repeatable; needs --decryption-alg\n"
+        "                            repeatable; alone: encrypted responses are decrypted with an alg the\n"
+        "                            key can do, unencrypted ones accepted\n"
         "  --decryption-alg ALG      the registered JWE alg (RSA-OAEP, RSA-OAEP-256, ECDH-ES[+A*KW], A*KW, dir):\n"
         "                            ID Token, UserInfo, JARM and JWT introspection responses must be\n"
         "                            encrypted with it; A*KW and dir use a key derived from the client secret\n"
-        "  --decryption-enc ENC      the registered JWE enc (default A128CBC-HS256)\n"
+        "  --decryption-enc ENC      the registered JWE enc (default A128CBC-HS256 with --decryption-alg,\n"
+        "                            any of the six without)\n"
         "  --profile fapi2           follow the FAPI 2.0 Security Profile (PAR, DPoP, private_key_jwt,\n"
         "                            PS256/ES256/EdDSA); a setting it forbids is a usage error\n"
         "  --allow-insecure-http     permit http:// URLs (loopback testing only)\n"

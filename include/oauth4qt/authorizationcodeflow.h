@@ -71,6 +71,8 @@ class OAUTH4QT_EXPORT AuthorizationCodeFlow : public QObject
     Q_PROPERTY(bool pushedAuthorizationRequest READ pushedAuthorizationRequest WRITE setPushedAuthorizationRequest NOTIFY pushedAuthorizationRequestChanged FINAL)
     Q_PROPERTY(bool signedRequestObject READ signedRequestObject WRITE setSignedRequestObject NOTIFY signedRequestObjectChanged FINAL)
     Q_PROPERTY(bool jarm READ jarm WRITE setJarm NOTIFY jarmChanged FINAL)
+    Q_PROPERTY(OAuth4Qt::AuthorizationCodeFlow::ResponseType responseType READ responseType WRITE setResponseType NOTIFY responseTypeChanged FINAL)
+    Q_PROPERTY(bool detachedSignature READ detachedSignature WRITE setDetachedSignature NOTIFY detachedSignatureChanged FINAL)
     // The redirect.
     Q_PROPERTY(int redirectPort READ redirectPort WRITE setRedirectPort NOTIFY redirectPortChanged FINAL)
     Q_PROPERTY(QString redirectPath READ redirectPath WRITE setRedirectPath NOTIFY redirectPathChanged FINAL)
@@ -103,6 +105,26 @@ public:
         Exchanging = Requesting,        //!< former name of the code exchange step (Requesting)
     };
     Q_ENUM(Status)
+
+    /*!
+        The response_type of the authorization request: Code ("code", the default, and what
+        every deployment should use) or CodeIdToken ("code id_token", the hybrid flow of OpenID
+        Connect Core 3.3, for the deployments that still require it). With CodeIdToken the
+        authorization response carries an ID Token beside the code, sent with
+        response_mode=form_post to the loopback listener (a redirect handler other than a
+        LoopbackListener cannot receive it: InvalidConfiguration). That ID Token is validated like
+        the token endpoint's (signature, iss, aud, exp, iat, nonce, max_age, decryption) before the
+        code is redeemed; its c_hash is required and must match the code, its s_hash must match
+        the state when present (required with detachedSignature()). The token endpoint's ID Token
+        must then have the same iss and sub. CodeIdToken needs "openid" in the scope, and is
+        refused with JARM (InvalidConfiguration) and under a security profile (ProfileViolation:
+        the FAPI 2.0 Security Profile allows only "code").
+    */
+    enum class ResponseType {
+        Code,        //!< "code"
+        CodeIdToken, //!< "code id_token" (hybrid, answered with a form POST)
+    };
+    Q_ENUM(ResponseType)
 
     using BrowserOpener = std::function<bool(const QUrl &url)>;
 
@@ -144,6 +166,15 @@ public:
     void setSignedRequestObject(bool enabled);
     bool jarm() const; //!< response_mode=jwt
     void setJarm(bool enabled);
+    ResponseType responseType() const;
+    void setResponseType(ResponseType type);
+    /*!
+        The FAPI 1 detached signature: with ResponseType::CodeIdToken, the ID Token of the
+        authorization response is the signature over code and state, so its s_hash is required
+        as well as its c_hash. Off by default; no effect with ResponseType::Code.
+    */
+    bool detachedSignature() const;
+    void setDetachedSignature(bool enabled);
 
     //! Loopback listener port (0 = any free port) and path (default "/callback").
     int redirectPort() const;
@@ -210,6 +241,8 @@ Q_SIGNALS:
     void pushedAuthorizationRequestChanged();
     void signedRequestObjectChanged();
     void jarmChanged();
+    void responseTypeChanged();
+    void detachedSignatureChanged();
     void redirectPortChanged();
     void redirectPathChanged();
     void redirectUriChanged();

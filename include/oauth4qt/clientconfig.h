@@ -99,9 +99,13 @@ public:
     QList<JsonWebKey> decryptionKeys() const;
     void setDecryptionKeys(const QList<JsonWebKey> &keys);
     //! Registered *_encrypted_response_alg / *_encrypted_response_enc (OpenID Connect
-    //! registration, JARM, RFC 9701): empty alg (the default): not encrypted, an encrypted
-    //! response is refused; set: the response must be encrypted with it (enc empty:
-    //! A128CBC-HS256). RSA1_5 is never accepted.
+    //! registration, JARM, RFC 9701). Set: the response must be encrypted with that alg (an
+    //! unencrypted one fails with EncryptionRequired) and enc (empty: A128CBC-HS256). Empty alg
+    //! (the default): with no asymmetric decryptionKeys() an encrypted response is refused; with
+    //! them, a response may come encrypted or not, and an encrypted one is decrypted with an alg
+    //! that one of the keys can do (RSA: RSA-OAEP, RSA-OAEP-256; EC and X25519: ECDH-ES and
+    //! ECDH-ES+A128KW/A192KW/A256KW) and the enc set here (empty: any of the six). Keys derived
+    //! from the client secret (A*KW, dir) need the alg set. RSA1_5 is never accepted.
     QString idTokenEncryptedResponseAlg() const;
     void setIdTokenEncryptedResponseAlg(const QString &alg);
     QString idTokenEncryptedResponseEnc() const;

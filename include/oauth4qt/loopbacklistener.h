@@ -18,8 +18,8 @@ class LoopbackListenerPrivate;
         to [::1] only when 127.0.0.1 cannot be bound. redirectUri() is then
         http://127.0.0.1:PORT/PATH (or http://[::1]:PORT/PATH).
     \li Answers only loopback peers whose Host header is exactly 127.0.0.1:PORT / [::1]:PORT
-        (DNS rebinding). Only GET on exactly path() consumes; other paths get 404, other
-        methods 405, neither is consumed.
+        (DNS rebinding). Only GET on exactly path() consumes (a form POST with isFormPost());
+        other paths get 404, other methods 405, neither is consumed.
     \li The query is decoded strictly ('+' is a space; bad %XX or invalid UTF-8: 400); repeated
         parameters, a wrong or missing state and the callback filter's refusal get 400 and are
         not consumed.
@@ -48,6 +48,7 @@ class OAUTH4QT_EXPORT LoopbackListener : public OAuth4Qt::RedirectHandler
     Q_PROPERTY(int maxConnections READ maxConnections WRITE setMaxConnections NOTIFY maxConnectionsChanged FINAL)
     Q_PROPERTY(int maxRequestLineLength READ maxRequestLineLength WRITE setMaxRequestLineLength NOTIFY maxRequestLineLengthChanged FINAL)
     Q_PROPERTY(int maxHeaderSize READ maxHeaderSize WRITE setMaxHeaderSize NOTIFY maxHeaderSizeChanged FINAL)
+    Q_PROPERTY(bool formPost READ isFormPost WRITE setFormPost NOTIFY formPostChanged FINAL)
     Q_PROPERTY(QString successMessage READ successMessage WRITE setSuccessMessage NOTIFY successMessageChanged FINAL)
     Q_PROPERTY(QString failureMessage READ failureMessage WRITE setFailureMessage NOTIFY failureMessageChanged FINAL)
 
@@ -93,6 +94,18 @@ public:
     int maxHeaderSize() const;
     void setMaxHeaderSize(int bytes);
 
+    /*!
+        The response mode form_post (OAuth 2.0 Form Post Response Mode): the authorization
+        response comes as one POST to path() whose body is application/x-www-form-urlencoded,
+        decoded and checked like a query. The body must have a Content-Length (411 without one),
+        no transfer coding (400), that media type (415) and at most maxRequestLineLength() bytes
+        (413); it must arrive within headerTimeout() of the connection. GET and HEAD on path()
+        then get 405. Off by default; AuthorizationCodeFlow turns it on for a hybrid response
+        type. Changes take effect at the next start().
+    */
+    bool isFormPost() const;
+    void setFormPost(bool formPost);
+
     //! Plain text shown after a callback has been accepted; empty (default) for the built-in,
     //! translated text. It is HTML-escaped.
     QString successMessage() const;
@@ -116,6 +129,7 @@ Q_SIGNALS:
     void maxConnectionsChanged(int maxConnections);
     void maxRequestLineLengthChanged(int maxRequestLineLength);
     void maxHeaderSizeChanged(int maxHeaderSize);
+    void formPostChanged(bool formPost);
     void successMessageChanged(const QString &successMessage);
     void failureMessageChanged(const QString &failureMessage);
 

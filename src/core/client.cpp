@@ -373,6 +373,13 @@ TokenReply *Client::exchangeAuthorizationCode(const QString &code, const QUrl &r
                                               const QString &codeVerifier, const QString &scope,
                                               const QString &nonce, int maxAge, const Parameters &extra)
 {
+    return d->exchangeCode(code, redirectUri, codeVerifier, scope, nonce, maxAge, extra);
+}
+
+TokenReply *ClientPrivate::exchangeCode(const QString &code, const QUrl &redirectUri, const QString &codeVerifier,
+                                        const QString &scope, const QString &nonce, int maxAge,
+                                        const Parameters &extra, const QJsonObject &earlierIdTokenClaims)
+{
     Parameters parameters{
         { QStringLiteral("code"), code },
         { QStringLiteral("redirect_uri"), redirectUri.toString(QUrl::FullyEncoded) },
@@ -385,12 +392,14 @@ TokenReply *Client::exchangeAuthorizationCode(const QString &code, const QUrl &r
     expectations.idTokenRequired = scopeContains(scope, QStringLiteral("openid"));
     expectations.nonce = nonce;
     expectations.maxAge = maxAge;
+    expectations.previousIdTokenIssuer = earlierIdTokenClaims.value(QLatin1String("iss")).toString();
+    expectations.previousIdTokenSubject = earlierIdTokenClaims.value(QLatin1String("sub")).toString();
     if (code.isEmpty()) {
-        auto *reply = new TokenReply(this);
+        auto *reply = new TokenReply(q);
         ReplyPrivate::get(reply)->finishLater(Error(ErrorCode::InvalidArgument, QStringLiteral("the authorization code is empty")));
         return reply;
     }
-    return d->tokenRequest(GrantType::authorizationCode(), parameters, expectations);
+    return tokenRequest(GrantType::authorizationCode(), parameters, expectations);
 }
 
 TokenReply *Client::requestToken(const QString &grantType, const Parameters &parameters)

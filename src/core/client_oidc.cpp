@@ -3,6 +3,7 @@
 // UserInfo, introspection, revocation, registration, logout URL, protected resource metadata and
 // RFC 9068 access token validation.
 #include "core/client_oidc_p.h"
+#include "jose/jwe_p.h"
 
 #include "protocol/tokensyntax_p.h"
 #include "validation/jwkscache_p.h"
@@ -94,6 +95,44 @@ ClientPrivate::TokenValidator makeIdTokenValidator(ClientPrivate *d)
                 done(validated, Error());
             });
     };
+}
+
+void validateAuthorizationIdToken(ClientPrivate *d, QObject *context, const QByteArray &idToken, const QString &nonce,
+                                  int maxAge, const QString &code, const QString &state, bool requireStateHash,
+                                  std::function<void(const QJsonObject &, const Error &)> done)
+{
+    TokenExpectations expectations;
+    expectations.nonce = nonce;
+    expectations.maxAge = maxAge;
+    IdTokenValidator validator = idTokenValidatorFor(d, TokenResponse(), expectations);
+    validator.setAuthorizationCode(code);
+    validator.setState(state);
+    validateWithJwks(
+        clientJwksCache(d), context, idToken,
+        [validator, idToken](const JsonWebKeySet &keys, Error *error) {
+            IdTokenValidator v = validator;
+            v.setKeys(keys);
+            return v.validate(idToken, error);
+        },
+        [requireStateHash, done = std::move(done)](const QJsonObject &claims, const Error &error) {
+            if (error) {
+                qCDebug(lcOidc) << "ID Token of the authorization response rejected:" << error;
+                done(QJsonObject(), error);
+                return;
+            }
+            // The values were compared by the validator when present; here: present at all.
+            if (!claims.contains(QLatin1String("c_hash"))) {
+                done(QJsonObject(), Error(ErrorCode::MissingMember,
+                                          QStringLiteral("the ID Token of the hybrid authorization response has no c_hash")));
+                return;
+            }
+            if (requireStateHash && !claims.contains(QLatin1String("s_hash"))) {
+                done(QJsonObject(), Error(ErrorCode::MissingMember,
+                                          QStringLiteral("the ID Token used as detached signature has no s_hash")));
+                return;
+            }
+            done(claims, Error());
+        });
 }
 
 namespace {
@@ -196,7 +235,8 @@ JsonReply *Client::userInfo(const TokenResponse &tokens, const QString &expected
             const QString signedAlg = dd->config.userinfoSignedResponseAlg();
             const QString encryptedAlg = dd->config.userinfoEncryptedResponseAlg();
             Error e;
-            const UserInfoBody body = processUserInfoResponse(response, signedAlg, &e, !encryptedAlg.isEmpty());
+            const bool decryptable = Jwe::optionsFor(dd->config.decryptionKeys(), encryptedAlg, QString(), QByteArray()).isConfigured();
+            const UserInfoBody body = processUserInfoResponse(response, signedAlg, &e, !encryptedAlg.isEmpty(), decryptable);
             if (e || body.jwt.isEmpty()) {
                 if (!e)
                     e = checkUserInfoClaims(body.claims, expectedSubject);

@@ -47,6 +47,13 @@ public:
     TokenReply *tokenRequest(const QString &grantType, const Parameters &parameters,
                              TokenExpectations expectations);
 
+    //! The authorization_code grant (Client::exchangeAuthorizationCode). \a earlierIdTokenClaims:
+    //! the validated claims of the ID Token of a hybrid authorization response, whose iss and sub
+    //! the token endpoint's ID Token must repeat (OpenID Connect Core 3.3.3.6); empty otherwise.
+    TokenReply *exchangeCode(const QString &code, const QUrl &redirectUri, const QString &codeVerifier,
+                             const QString &scope, const QString &nonce, int maxAge, const Parameters &extra,
+                             const QJsonObject &earlierIdTokenClaims = {});
+
     //! The metadata requests use: with mTLS client authentication, the mtls_endpoint_aliases.
     ServerMetadata requestMetadata() const;
     EndpointContext endpointContext() const;

@@ -87,13 +87,17 @@ void AuthorizationCodeFlowPrivate::begin()
     Client *c = client();
     guard = new JsonReply(c);
     qCDebug(lcFlow) << "starting an authorization code flow with" << c->issuer().toString();
-    // The profile's configuration checks come before anything is sent, discovery included.
-    if (const Error profileError = ClientPrivate::get(c)->checkProfile(ProfileOperation::Authorization)) {
+    // The profile's and the flow's configuration checks come before anything is sent, discovery
+    // included.
+    Error configurationError = checkConfiguration();
+    if (!configurationError)
+        configurationError = ClientPrivate::get(c)->checkProfile(ProfileOperation::Authorization);
+    if (configurationError) {
         QMetaObject::invokeMethod(
             q,
-            [this, current, profileError] {
+            [this, current, configurationError] {
                 if (current == attempt && isRunning())
-                    fail(profileError);
+                    fail(configurationError);
             },
             Qt::QueuedConnection);
         return;
@@ -113,6 +117,26 @@ void AuthorizationCodeFlowPrivate::begin()
             },
             Qt::QueuedConnection);
     });
+}
+
+Error AuthorizationCodeFlowPrivate::checkConfiguration() const
+{
+    if (responseType == AuthorizationCodeFlow::ResponseType::Code)
+        return Error();
+    if (client()->profile() != Client::Profile::None)
+        return Error(ErrorCode::ProfileViolation,
+                     QStringLiteral("FAPI 2.0: only the response type \"code\" is allowed (AuthorizationCodeFlow::responseType)"));
+    if (!scopeContains(scope, QStringLiteral("openid")))
+        return Error(ErrorCode::InvalidConfiguration,
+                     QStringLiteral("the response type \"code id_token\" needs \"openid\" in the scope (AuthorizationCodeFlow::scope)"));
+    if (jarm)
+        return Error(ErrorCode::InvalidConfiguration,
+                     QStringLiteral("the response type \"code id_token\" cannot be combined with JARM (AuthorizationCodeFlow::jarm)"));
+    if (customHandler && !qobject_cast<LoopbackListener *>(customHandler.data()))
+        return Error(ErrorCode::InvalidConfiguration,
+                     QStringLiteral("the response type \"code id_token\" is received as a form POST, which only a LoopbackListener "
+                                    "can receive (AuthorizationCodeFlow::redirectHandler)"));
+    return Error();
 }
 
 void AuthorizationCodeFlowPrivate::prepare()
@@ -153,10 +177,21 @@ void AuthorizationCodeFlowPrivate::prepare()
         listener->setTimeout(0); // the flow's own timer governs
         handler = listener;
     }
+    const bool hybrid = responseType == AuthorizationCodeFlow::ResponseType::CodeIdToken;
+    auto *loopback = qobject_cast<LoopbackListener *>(handler);
+    if (hybrid && !loopback) { // the handler was replaced since start()
+        fail(checkConfiguration());
+        return;
+    }
     activeHandler = handler;
     savedFilter = handler->callbackFilter();
     savedExpectedState = handler->expectedState();
+    if (loopback) {
+        savedFormPost = loopback->isFormPost();
+        loopback->setFormPost(hybrid); // response_mode=form_post
+    }
     expectations = CallbackExpectations();
+    expectations.hybrid = hybrid;
     expectations.state = state;
     expectations.issuer = issuerString(md);
     // RFC 9207: under a profile iss is required even when the metadata does not announce it.
@@ -221,7 +256,7 @@ void AuthorizationCodeFlowPrivate::prepare()
     }
 
     Parameters params{
-        { QStringLiteral("response_type"), QStringLiteral("code") },
+        { QStringLiteral("response_type"), hybrid ? QStringLiteral("code id_token") : QStringLiteral("code") },
         { QStringLiteral("client_id"), config.clientId() },
         { QStringLiteral("redirect_uri"), redirectUri.toString(QUrl::FullyEncoded) },
     };
@@ -235,6 +270,8 @@ void AuthorizationCodeFlowPrivate::prepare()
     params.append({ QStringLiteral("code_challenge_method"), QStringLiteral("S256") });
     if (jarm)
         params.append({ QStringLiteral("response_mode"), QStringLiteral("jwt") });
+    else if (hybrid) // the default, fragment, never reaches a loopback listener
+        params.append({ QStringLiteral("response_mode"), QStringLiteral("form_post") });
     if (!prompt.isEmpty())
         params.append({ QStringLiteral("prompt"), prompt });
     if (maxAge >= 0)
@@ -323,9 +360,12 @@ void AuthorizationCodeFlowPrivate::onCallback(const QList<std::pair<QString, QSt
     qCDebug(lcFlow) << "authorization response received";
     if (!expectations.jarm) {
         Error e;
-        const QString code = checkAuthorizationResponse(params, expectations, &e);
+        QString idToken;
+        const QString code = checkAuthorizationResponse(params, expectations, &e, &idToken);
         if (e)
             fail(e);
+        else if (expectations.hybrid)
+            onHybridCallback(code, idToken);
         else
             exchange(code);
         return;
@@ -375,7 +415,24 @@ void AuthorizationCodeFlowPrivate::onCallback(const QList<std::pair<QString, QSt
         });
 }
 
-void AuthorizationCodeFlowPrivate::exchange(const QString &code)
+void AuthorizationCodeFlowPrivate::onHybridCallback(const QString &code, const QString &idToken)
+{
+    const quint64 current = attempt;
+    // OpenID Connect Core 3.3.2.12: the ID Token is validated (c_hash included) before the code
+    // is redeemed. The flow is the context: no callback after it is deleted.
+    validateAuthorizationIdToken(ClientPrivate::get(client()), q, idToken.toUtf8(), nonce, maxAge, code, state,
+                                 detachedSignature,
+                                 [this, current, code](const QJsonObject &claims, const Error &error) {
+                                     if (current != attempt || !isRunning())
+                                         return;
+                                     if (error)
+                                         fail(error);
+                                     else
+                                         exchange(code, claims);
+                                 });
+}
+
+void AuthorizationCodeFlowPrivate::exchange(const QString &code, const QJsonObject &earlierIdTokenClaims)
 {
     const quint64 current = attempt;
     setStatus(AuthorizationCodeFlow::Status::Exchanging);
@@ -384,7 +441,8 @@ void AuthorizationCodeFlowPrivate::exchange(const QString &code)
     Parameters extra;
     for (const QString &resource : std::as_const(resources))
         extra.append({ QStringLiteral("resource"), resource });
-    TokenReply *reply = client()->exchangeAuthorizationCode(code, redirectUri, codeVerifier, scope, nonce, maxAge, extra);
+    TokenReply *reply = ClientPrivate::get(client())->exchangeCode(code, redirectUri, codeVerifier, scope, nonce, maxAge,
+                                                                   extra, earlierIdTokenClaims);
     pending = reply;
     QObject::connect(reply, &Reply::finished, q, [this, reply, current] {
         reply->deleteLater();
@@ -409,6 +467,8 @@ void AuthorizationCodeFlowPrivate::tearDown()
         handler->close();
         handler->setCallbackFilter(savedFilter);
         handler->setExpectedState(savedExpectedState);
+        if (auto *loopback = qobject_cast<LoopbackListener *>(handler))
+            loopback->setFormPost(savedFormPost);
     }
     handlerConnections.clear();
     savedFilter = {};
@@ -578,6 +638,10 @@ bool AuthorizationCodeFlow::signedRequestObject() const { return d->jar; }
 OAUTH4QT_FLOW_SETTER(bool, jar, setSignedRequestObject, signedRequestObjectChanged)
 bool AuthorizationCodeFlow::jarm() const { return d->jarm; }
 OAUTH4QT_FLOW_SETTER(bool, jarm, setJarm, jarmChanged)
+AuthorizationCodeFlow::ResponseType AuthorizationCodeFlow::responseType() const { return d->responseType; }
+OAUTH4QT_FLOW_SETTER(ResponseType, responseType, setResponseType, responseTypeChanged)
+bool AuthorizationCodeFlow::detachedSignature() const { return d->detachedSignature; }
+OAUTH4QT_FLOW_SETTER(bool, detachedSignature, setDetachedSignature, detachedSignatureChanged)
 int AuthorizationCodeFlow::redirectPort() const { return d->redirectPort; }
 OAUTH4QT_FLOW_SETTER(int, redirectPort, setRedirectPort, redirectPortChanged)
 QString AuthorizationCodeFlow::redirectPath() const { return d->redirectPath; }

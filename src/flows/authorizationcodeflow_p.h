@@ -32,10 +32,14 @@ public:
     void setStatus(AuthorizationCodeFlow::Status s);
 
     void begin();
+    //! The flow's own settings (response type and what it needs): InvalidConfiguration or
+    //! ProfileViolation naming the setting, before anything is sent.
+    Error checkConfiguration() const;
     void prepare();
     void openBrowser(const Parameters &frontChannel);
     void onCallback(const QList<std::pair<QString, QString>> &params);
-    void exchange(const QString &code);
+    void onHybridCallback(const QString &code, const QString &idToken);
+    void exchange(const QString &code, const QJsonObject &earlierIdTokenClaims = {});
     void fail(const Error &error);
     void succeed(const TokenResponse &tokens);
     void tearDown();
@@ -60,6 +64,8 @@ public:
     bool par = false;
     bool jar = false;
     bool jarm = false;
+    AuthorizationCodeFlow::ResponseType responseType = AuthorizationCodeFlow::ResponseType::Code;
+    bool detachedSignature = false;
     int redirectPort = 0;
     QString redirectPath = QStringLiteral("/callback");
     QUrl redirectUri;
@@ -86,6 +92,7 @@ public:
     QList<QMetaObject::Connection> handlerConnections;
     RedirectHandler::CallbackFilter savedFilter;
     QString savedExpectedState;
+    bool savedFormPost = false; //!< of a LoopbackListener set with setRedirectHandler()
 };
 
 } // namespace OAuth4Qt

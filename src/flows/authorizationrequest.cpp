@@ -240,10 +240,16 @@ QJsonObject processPushedAuthorizationResponse(const HttpResponse &response, Err
 
 // ---- The authorization response ---------------------------------------------------------------
 
-QString checkAuthorizationResponse(const Parameters &params, const CallbackExpectations &expectations, Error *error)
+QString checkAuthorizationResponse(const Parameters &params, const CallbackExpectations &expectations, Error *error,
+                                   QString *idToken)
 {
-    // B10: a code-flow response carries no tokens and no unrequested JARM response.
+    if (idToken)
+        idToken->clear();
+    // B10: a code-flow response carries no tokens and no unrequested JARM response (a hybrid
+    // response its ID Token, and nothing else).
     for (const char *name : { "response", "id_token", "access_token" }) {
+        if (expectations.hybrid && qstrcmp(name, "id_token") == 0)
+            continue;
         if (has(params, QLatin1String(name))) {
             fail(error, Error(ErrorCode::UnexpectedParameter,
                               QStringLiteral("the authorization response contains \"%1\"").arg(QLatin1String(name))));
@@ -267,7 +273,10 @@ QString checkAuthorizationResponse(const Parameters &params, const CallbackExpec
                                                              .arg(iss.left(200), expectations.issuer)));
             return {};
         }
-    } else if (expectations.issRequired) {
+    } else if (expectations.issRequired && !(expectations.hybrid && has(params, QLatin1String("id_token")))) {
+        // A hybrid response carries an ID Token, whose iss identifies the issuer as well (RFC 9207
+        // section 2.4; oidc-provider leaves the parameter out then): its verified iss, compared
+        // with the issuer before the code is redeemed, stands in for the parameter.
         fail(error, Error(ErrorCode::IssuerMismatch,
                           QStringLiteral("the authorization response has no iss although the server announces it")));
         return {};
@@ -286,6 +295,15 @@ QString checkAuthorizationResponse(const Parameters &params, const CallbackExpec
         fail(error, Error(ErrorCode::MissingMember, hasCode ? QStringLiteral("the authorization code is empty")
                                                             : QStringLiteral("the authorization response has neither code nor error")));
         return {};
+    }
+    if (expectations.hybrid) {
+        const QString token = valueOf(params, QLatin1String("id_token"));
+        if (token.isEmpty()) {
+            fail(error, Error(ErrorCode::MissingMember, QStringLiteral("the hybrid authorization response has no id_token")));
+            return {};
+        }
+        if (idToken)
+            *idToken = token;
     }
     ok(error);
     return code;

@@ -80,6 +80,7 @@ struct OAUTH4QT_TESTS_EXPORT CallbackExpectations
     QString issuer;             //!< the issuer identifier (exact string)
     bool issRequired = false;   //!< authorization_response_iss_parameter_supported (B5)
     bool jarm = false;          //!< response_mode=jwt was requested
+    bool hybrid = false;        //!< response_type "code id_token" was requested
 };
 
 /*!
@@ -89,10 +90,13 @@ struct OAUTH4QT_TESTS_EXPORT CallbackExpectations
     expectations.issRequired: IssuerMismatch; error with code (B7): UnexpectedParameter; error
     (B6/B14): AuthorizationDenied carrying error, error_description and error_uri (never opened);
     no code or an empty code (B9): MissingMember. Returns the code.
+    With expectations.hybrid an `id_token` is expected instead of refused: a response without
+    an error must carry a non-empty one (MissingMember), returned in \a idToken unverified (the
+    caller validates it, c_hash and s_hash included).
 */
 OAUTH4QT_TESTS_EXPORT QString checkAuthorizationResponse(const Parameters &params,
                                                          const CallbackExpectations &expectations,
-                                                         Error *error = nullptr);
+                                                         Error *error = nullptr, QString *idToken = nullptr);
 
 /*!
     The outer parameters of a JARM callback: exactly one `response` (missing: MissingMember) and

@@ -42,9 +42,13 @@ struct Connection
 {
     QPointer<QTcpSocket> socket;
     QByteArray buffer;
-    qint64 deadline = 0; // on LoopbackListenerPrivate::clock: head not received / response not flushed
+    qint64 deadline = 0; // on LoopbackListenerPrivate::clock: request not received / response not flushed
     bool responded = false;
+    qsizetype bodyLength = -1; // form_post: the Content-Length of the body being received; -1: none
 };
+
+// What a 405 answer names in its Allow header.
+enum class Allow { None, Get, Post };
 
 } // namespace
 
@@ -60,16 +64,18 @@ public:
 
     void onNewConnection();
     void onReadyRead(Connection *connection);
-    void handleHead(Connection *connection, const Internal::HttpRequestHead &head);
+    void handleHead(Connection *connection, const Internal::HttpRequestHead &head, const QByteArray &rest);
+    void startBody(Connection *connection, const Internal::HttpRequestHead &head, const QByteArray &rest);
+    void deliver(Connection *connection, const QByteArray &encodedParams, bool fromQuery, bool hasQuery);
     void respond(Connection *connection, int status, bool headRequest = false,
-                 const QString &message = {}, bool allowGet = false, bool errorCallback = false);
+                 const QString &message = {}, Allow allow = Allow::None, bool errorCallback = false);
     void dropConnection(Connection *connection);
     void setDeadline(Connection *connection, int msecs);
     void sweep();
     void closeServer();
     void stopListening(Connection *keep);
     Connection *find(QTcpSocket *socket);
-    QByteArray response(int status, bool headRequest, const QString &message, bool allowGet,
+    QByteArray response(int status, bool headRequest, const QString &message, Allow allow,
                         bool errorCallback = false) const;
 
     LoopbackListener *const q;
@@ -82,8 +88,10 @@ public:
     int maxHeaderSize = 32 * 1024;
     QString successMessage;
     QString failureMessage;
+    bool formPost = false;
 
     // State of one start()
+    bool formPostRun = false; // formPost as it was at start()
     QTcpServer *server = nullptr;
     QByteArray expectedPath;
     QByteArray expectedHost;      // "127.0.0.1:PORT" / "[::1]:PORT"
@@ -117,7 +125,7 @@ void LoopbackListenerPrivate::sweep()
     qint64 next = -1;
     for (Connection &c : connections) {
         if (c.deadline <= now) {
-            qCDebug(lcListener) << (c.responded ? "response not flushed in time" : "request head not received in time")
+            qCDebug(lcListener) << (c.responded ? "response not flushed in time" : "request not received in time")
                                 << "; closing the connection";
             expired.push_back(&c);
         } else if (next < 0 || c.deadline < next) {
@@ -217,6 +225,16 @@ void LoopbackListenerPrivate::onReadyRead(Connection *connection)
         socket->readAll(); // drain (pipelined requests, a body) so that closing sends no RST
         return;
     }
+    if (connection->bodyLength >= 0) {
+        // form_post: the body, up to its Content-Length (anything after it is discarded).
+        connection->buffer.append(socket->read(connection->bodyLength - connection->buffer.size()));
+        socket->readAll();
+        if (connection->buffer.size() >= connection->bodyLength) {
+            const QByteArray body = connection->buffer;
+            deliver(connection, body, false, false);
+        }
+        return;
+    }
     Internal::HttpRequestLimits limits;
     limits.maxRequestLineLength = maxRequestLineLength;
     limits.maxHeaderBytes = maxHeaderSize;
@@ -226,7 +244,9 @@ void LoopbackListenerPrivate::onReadyRead(Connection *connection)
     const bool firstChunk = connection->buffer.isEmpty();
     connection->buffer.append(chunk);
     const bool full = connection->buffer.size() >= cap;
-    socket->readAll(); // anything beyond the cap is discarded; the head will be refused anyway
+    // Anything beyond the cap: a form_post body (read on once the head is complete), or discarded
+    // (the head will be refused anyway).
+    const QByteArray rest = socket->readAll();
 
     // Parse at line ends, on the first bytes (refuse non-HTTP at once) and at the cap; that bounds
     // the work a trickling client can cause.
@@ -251,12 +271,13 @@ void LoopbackListenerPrivate::onReadyRead(Connection *connection)
         respond(connection, 431);
         return;
     case Internal::HttpRequestHead::Status::Complete:
-        handleHead(connection, head);
+        handleHead(connection, head, rest);
         return;
     }
 }
 
-void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal::HttpRequestHead &head)
+void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal::HttpRequestHead &head,
+                                         const QByteArray &rest)
 {
     const bool isHead = head.method == "HEAD";
 
@@ -280,16 +301,78 @@ void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal:
         respond(connection, 404, isHead);
         return;
     }
-    if (head.method != "GET") {
-        qCDebug(lcListener) << "method not allowed on the callback path; 405";
-        respond(connection, 405, isHead, {}, true);
+    if (formPostRun) {
+        if (head.method != "POST") {
+            qCDebug(lcListener) << "the callback is a form POST (response_mode=form_post); 405";
+            respond(connection, 405, isHead, {}, Allow::Post);
+            return;
+        }
+        startBody(connection, head, rest);
         return;
     }
+    if (head.method != "GET") {
+        qCDebug(lcListener) << "method not allowed on the callback path; 405";
+        respond(connection, 405, isHead, {}, Allow::Get);
+        return;
+    }
+    deliver(connection, target.query, true, target.hasQuery);
+}
 
+void LoopbackListenerPrivate::startBody(Connection *connection, const Internal::HttpRequestHead &head,
+                                        const QByteArray &rest)
+{
+    // Only a plain form body with a Content-Length (what browsers send for an HTML form): no
+    // chunked or other transfer coding, no other media type, no more than a query may be.
+    if (!head.headerValues(QByteArrayLiteral("transfer-encoding")).isEmpty()) {
+        qCDebug(lcListener) << "form POST with a transfer coding; 400";
+        respond(connection, 400);
+        return;
+    }
+    const QList<QByteArray> types = head.headerValues(QByteArrayLiteral("content-type"));
+    const QByteArray type = types.size() == 1 ? types.first().split(';').first().trimmed().toLower() : QByteArray();
+    if (type != "application/x-www-form-urlencoded") {
+        qCDebug(lcListener) << "form POST with another media type; 415";
+        respond(connection, 415);
+        return;
+    }
+    const QList<QByteArray> lengths = head.headerValues(QByteArrayLiteral("content-length"));
+    if (lengths.isEmpty()) {
+        respond(connection, 411);
+        return;
+    }
+    const QByteArray &length = lengths.first();
+    bool digits = lengths.size() == 1 && !length.isEmpty() && length.size() <= 18;
+    for (const char c : length)
+        digits = digits && c >= '0' && c <= '9';
+    if (!digits) {
+        qCDebug(lcListener) << "form POST with an invalid Content-Length; 400";
+        respond(connection, 400);
+        return;
+    }
+    const qsizetype bodyLength = qsizetype(length.toLongLong());
+    if (bodyLength > maxRequestLineLength) {
+        qCDebug(lcListener) << "form POST body too large; 413";
+        respond(connection, 413);
+        return;
+    }
+    QByteArray body = connection->buffer.mid(head.headLength) + rest;
+    if (body.size() >= bodyLength) {
+        body.truncate(bodyLength);
+        deliver(connection, body, false, false);
+        return;
+    }
+    // The rest of the body follows, within the same deadline as the head.
+    connection->buffer = body;
+    connection->bodyLength = bodyLength;
+}
+
+void LoopbackListenerPrivate::deliver(Connection *connection, const QByteArray &encodedParams, bool fromQuery,
+                                      bool hasQuery)
+{
     QList<std::pair<QString, QString>> params;
     QPointer<LoopbackListener> guard(q);
     QPointer<QTcpSocket> socket = connection->socket;
-    const Error error = q->checkCallback(target.query, &params);
+    const Error error = q->checkCallback(encodedParams, &params);
     if (!guard)
         return;
     // A slot connected to callbackRejected may have closed the listener.
@@ -310,12 +393,13 @@ void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal:
         if (param.first == QLatin1String("error"))
             hasError = true;
     }
-    qCInfo(lcListener) << "callback accepted" << (hasError ? "(it carries an error)" : "");
-    respond(connection, 200, false, hasError ? failureMessage : successMessage, false, hasError);
+    qCInfo(lcListener) << "callback accepted" << (fromQuery ? "" : "(form POST)")
+                       << (hasError ? "(it carries an error)" : "");
+    respond(connection, 200, false, hasError ? failureMessage : successMessage, Allow::None, hasError);
 
     QUrl url = q->redirectUri();
-    if (target.hasQuery)
-        url.setQuery(QString::fromLatin1(target.query), QUrl::StrictMode);
+    if (hasQuery)
+        url.setQuery(QString::fromLatin1(encodedParams), QUrl::StrictMode);
     // No new connection and no second callback from here on: the listening socket closes and the
     // handler goes inactive before the code is handed over. Closing the connections still
     // waiting for their request (up to maxConnections sockets) follows the hand-over, so that
@@ -330,21 +414,22 @@ void LoopbackListenerPrivate::handleHead(Connection *connection, const Internal:
 }
 
 void LoopbackListenerPrivate::respond(Connection *connection, int status, bool headRequest,
-                                      const QString &message, bool allowGet, bool errorCallback)
+                                      const QString &message, Allow allow, bool errorCallback)
 {
     QTcpSocket *socket = connection->socket;
     if (!socket || connection->responded)
         return;
     connection->responded = true;
+    connection->bodyLength = -1;
 
     QByteArray bytes;
     if (status == 200) {
-        bytes = response(status, headRequest, message, allowGet, errorCallback);
+        bytes = response(status, headRequest, message, allow, errorCallback);
     } else {
-        const int key = status * 4 + (headRequest ? 2 : 0) + (allowGet ? 1 : 0);
+        const int key = status * 8 + (headRequest ? 4 : 0) + int(allow);
         auto it = refusals.constFind(key);
         if (it == refusals.constEnd())
-            it = refusals.insert(key, response(status, headRequest, QString(), allowGet));
+            it = refusals.insert(key, response(status, headRequest, QString(), allow));
         bytes = *it;
     }
     connection->buffer.clear();
@@ -393,7 +478,7 @@ QString pageLanguage()
 } // namespace
 
 QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const QString &message,
-                                             bool allowGet, bool errorCallback) const
+                                             Allow allow, bool errorCallback) const
 {
     QByteArray reason;
     QString title;
@@ -424,6 +509,11 @@ QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const
         title = LoopbackListener::tr("Method not allowed");
         text = LoopbackListener::tr("This address accepts only the authorization response.");
         break;
+    case 413:
+        reason = QByteArrayLiteral("Content Too Large");
+        title = LoopbackListener::tr("Request too large");
+        text = LoopbackListener::tr("The request is too long.");
+        break;
     case 414:
         reason = QByteArrayLiteral("URI Too Long");
         title = LoopbackListener::tr("Request too long");
@@ -435,8 +525,18 @@ QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const
         text = LoopbackListener::tr("The request headers are too large.");
         break;
     default:
-        status = 400;
-        reason = QByteArrayLiteral("Bad Request");
+        switch (status) { // the same page as 400, with the status line that says why
+        case 411:
+            reason = QByteArrayLiteral("Length Required");
+            break;
+        case 415:
+            reason = QByteArrayLiteral("Unsupported Media Type");
+            break;
+        default:
+            status = 400;
+            reason = QByteArrayLiteral("Bad Request");
+            break;
+        }
         title = LoopbackListener::tr("Invalid request");
         text = LoopbackListener::tr("This request is not a valid authorization response. "
                                     "If you are signing in, return to the application and try again.");
@@ -468,8 +568,10 @@ QByteArray LoopbackListenerPrivate::response(int status, bool headRequest, const
         "X-Content-Type-Options: nosniff\r\n"
         "Content-Security-Policy: default-src 'none'; style-src " + styleSourceHash() + "\r\n"
         "X-Frame-Options: DENY\r\n";
-    if (allowGet)
+    if (allow == Allow::Get)
         response += "Allow: GET\r\n";
+    else if (allow == Allow::Post)
+        response += "Allow: POST\r\n";
     response += "Connection: close\r\n\r\n";
     if (!headRequest)
         response += body;
@@ -591,6 +693,15 @@ void LoopbackListener::setMaxHeaderSize(int bytes)
     Q_EMIT maxHeaderSizeChanged(bytes);
 }
 
+bool LoopbackListener::isFormPost() const { return d->formPost; }
+void LoopbackListener::setFormPost(bool formPost)
+{
+    if (d->formPost == formPost)
+        return;
+    d->formPost = formPost;
+    Q_EMIT formPostChanged(formPost);
+}
+
 QString LoopbackListener::successMessage() const { return d->successMessage; }
 void LoopbackListener::setSuccessMessage(const QString &message)
 {
@@ -628,6 +739,7 @@ bool LoopbackListener::start(Error *error)
 
     ++d->runId;
     d->refusals.clear(); // the language may have changed
+    d->formPostRun = d->formPost;
     // Leftovers of a previous run (responses still flushing) are dropped.
     while (!d->connections.empty())
         d->dropConnection(&d->connections.front());

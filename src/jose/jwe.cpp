@@ -527,8 +527,28 @@ DecryptOptions optionsFor(const QList<JsonWebKey> &keys, const QString &alg, con
                           const QByteArray &clientSecret)
 {
     DecryptOptions options;
-    if (alg.isEmpty())
+    if (alg.isEmpty()) {
+        // Keys only: what the keys can decrypt, never a secret-derived key, never required.
+        QStringList algorithms;
+        for (const JsonWebKey &key : keys) {
+            if (!key.hasPrivateKey())
+                continue;
+            if (key.keyType() == JsonWebKey::KeyType::RSA) {
+                algorithms << QStringLiteral("RSA-OAEP") << QStringLiteral("RSA-OAEP-256");
+            } else if (key.keyType() == JsonWebKey::KeyType::EC || key.curve() == QLatin1String("X25519")) {
+                algorithms << QStringLiteral("ECDH-ES") << QStringLiteral("ECDH-ES+A128KW")
+                           << QStringLiteral("ECDH-ES+A192KW") << QStringLiteral("ECDH-ES+A256KW");
+            }
+        }
+        algorithms.removeDuplicates();
+        if (algorithms.isEmpty())
+            return options;
+        options.keys = keys;
+        options.algorithms = algorithms;
+        options.encryptions = enc.isEmpty() ? supportedEncryptions() : QStringList{ enc };
+        options.required = false;
         return options;
+    }
     options.keys = keys;
     options.algorithms = QStringList{ alg };
     options.encryptions = QStringList{ enc.isEmpty() ? QStringLiteral("A128CBC-HS256") : enc };

@@ -32,6 +32,9 @@ struct DecryptOptions
     QStringList algorithms;   //!< accepted "alg" (never RSA1_5)
     QStringList encryptions;  //!< accepted "enc"
     QByteArray clientSecret;  //!< for A*KW and dir: a key derived from it (OpenID Connect Core 10.2)
+    //! An unencrypted JWT is refused (EncryptionRequired): true for a registered alg, false when
+    //! only keys are configured.
+    bool required = true;
 
     bool isConfigured() const { return !algorithms.isEmpty(); }
 };
@@ -42,7 +45,10 @@ OAUTH4QT_TESTS_EXPORT QStringList supportedAlgorithms();
 OAUTH4QT_TESTS_EXPORT QStringList supportedEncryptions();
 
 //! DecryptOptions for one registered *_encrypted_response_alg / *_encrypted_response_enc pair:
-//! \a enc empty means A128CBC-HS256 (the OpenID Connect default); \a alg empty: not configured.
+//! \a enc empty means A128CBC-HS256 (the OpenID Connect default). \a alg empty: with private
+//! keys, the keys' own algorithms (RSA: RSA-OAEP, RSA-OAEP-256; EC and X25519: ECDH-ES and
+//! ECDH-ES+A*KW) with \a enc (empty: every supported enc), encryption not required; without
+//! private keys, not configured.
 OAUTH4QT_TESTS_EXPORT DecryptOptions optionsFor(const QList<JsonWebKey> &keys, const QString &alg,
                                                 const QString &enc, const QByteArray &clientSecret);
 

@@ -224,9 +224,9 @@ QJsonObject IdTokenValidator::validate(const QByteArray &idToken, Error *error) 
 
     // Refresh: same issuer and subject as the original ID Token (C13).
     if (!d->previousIssuer.isEmpty() && iss != d->previousIssuer)
-        return fail(Error(ErrorCode::IssuerMismatch, QStringLiteral("the refreshed ID Token has another issuer than the original")));
+        return fail(Error(ErrorCode::IssuerMismatch, QStringLiteral("the ID Token has another issuer than the earlier one (refresh, hybrid response)")));
     if (!d->previousSubject.isEmpty() && sub != d->previousSubject)
-        return fail(Error(ErrorCode::SubjectMismatch, QStringLiteral("the refreshed ID Token has another subject than the original")));
+        return fail(Error(ErrorCode::SubjectMismatch, QStringLiteral("the ID Token has another subject than the earlier one (refresh, hybrid response)")));
 
     if (error)
         *error = Error();

@@ -130,7 +130,7 @@ QJsonObject verifySignature(const QByteArray &jwt, const VerifyOptions &options,
         }
         if (Jwe::isCompactJwe(decrypted))
             return fail(Error(ErrorCode::MalformedJwt, QStringLiteral("an encrypted JWT inside an encrypted JWT")));
-    } else if (options.decryption.isConfigured()) {
+    } else if (options.decryption.isConfigured() && options.decryption.required) {
         return fail(Error(ErrorCode::EncryptionRequired, QStringLiteral("the JWT is not encrypted, but encryption (%1) is configured")
                                                                  .arg(options.decryption.algorithms.join(QLatin1String(", ")))));
     }

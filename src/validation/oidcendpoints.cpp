@@ -2,6 +2,7 @@
 #include "protocol/tokensyntax_p.h"
 #include "validation/algorithmpolicy_p.h"
 #include "validation/oidcendpoints_p.h"
+#include "jose/jwe_p.h"
 
 #include "protocol/formencoding_p.h"
 #include "protocol/jsonmembers_p.h"
@@ -54,14 +55,14 @@ HttpRequest buildUserInfoRequest(const QUrl &endpoint, const QString &accessToke
 }
 
 UserInfoBody processUserInfoResponse(const HttpResponse &response, const QString &signedAlg, Error *error,
-                                     bool encrypted)
+                                     bool encrypted, bool decryptable)
 {
     UserInfoBody body;
     if (response.status != 200)
         return failWith(error, errorFromResponse(response), body);
     const QByteArray mime = response.mimeType();
     if (isJwtMimeType(mime, QByteArrayLiteral("application/jwt"))) {
-        if (signedAlg.isEmpty() && !encrypted)
+        if (signedAlg.isEmpty() && !encrypted && !(decryptable && Jwe::isCompactJwe(response.body.trimmed())))
             return failWith(error, Error(ErrorCode::InvalidContentType, QStringLiteral("a signed UserInfo response, but JSON was registered")), body);
         body.jwt = response.body.trimmed();
         return body;

@@ -33,9 +33,12 @@ struct OAUTH4QT_TESTS_EXPORT UserInfoBody
     the other kind is refused (InvalidContentType). 401 with WWW-Authenticate -> the typed
     challenge (E3); other statuses via errorFromResponse.
 */
+//! \a encrypted: an encryption alg is registered (a JSON response is refused: EncryptionRequired).
+//! \a decryptable: decryption keys without a registered alg: an application/jwt response is
+//! accepted (as well as JSON) when it is a compact JWE.
 OAUTH4QT_TESTS_EXPORT UserInfoBody processUserInfoResponse(const HttpResponse &response,
                                                            const QString &signedAlg, Error *error = nullptr,
-                                                           bool encrypted = false);
+                                                           bool encrypted = false, bool decryptable = false);
 //! A JwtValidator for a signed UserInfo response: algorithms by acceptedSigningAlgorithms()
 //! (\a signedAlg, the server's \a serverAlgorithms userinfo_signing_alg_values_supported), exp not required.
 OAUTH4QT_TESTS_EXPORT JwtValidator userInfoJwtValidator(const QString &signedAlg, const QByteArray &clientSecret,

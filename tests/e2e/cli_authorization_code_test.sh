@@ -44,7 +44,7 @@ $1"; shift; done
     # A sign-in takes a second or two here; the deadlines are for slow, shared CI machines.
     rm -f "$OAUTH4QT_BROWSER_PGID_FILE.log"
     started=$(date +%s)
-    timeout 240 "$cli" authorization-code --issuer "$issuer" --allow-insecure-http --client-id "$public_id" \
+    timeout 240 "$cli" authorization-code --issuer "$issuer" --allow-insecure-http --client-id "${client_id:-$public_id}" \
         --browser "sh '$here/chromium-browser.sh'" --flow-timeout 180 "$@" > "$work/out" 2> "$work/err"
     status=$?
     seconds=$(( $(date +%s) - started ))
@@ -73,6 +73,23 @@ run "plain" 0 '"access_token":"' '"id_token_claims":{' '"sub":"alice"' -- --scop
 run "PAR" 0 '"access_token":"' '"id_token_claims":{' -- --scope "openid profile" --par
 run "redirect path, prompt, max_age" 0 '"access_token":"' '"auth_time":' -- --scope "openid profile" \
     --redirect-path /callback --prompt login --max-age 300
+# The hybrid response type: the provider form-posts code, state, iss and an EdDSA ID Token to the
+# loopback listener (Chromium runs the provider's auto-submitting form); the CLI checks c_hash (and
+# s_hash) before redeeming the code. The secrets are the fixture's (tests/peer/provider.mjs).
+client_id=oauth4qt-hybrid
+run "hybrid: code id_token, form_post" 0 '"access_token":"' '"id_token_claims":{' '"sub":"alice"' -- \
+    --client-secret hybrid-client-secret-0123456789 --scope "openid profile" --response-type "code id_token"
+run "hybrid with PAR" 0 '"access_token":"' '"id_token_claims":{' -- \
+    --client-secret hybrid-client-secret-0123456789 --scope "openid profile" --response-type "code id_token" --par
+run "hybrid: denied login is form-posted" 4 '"code":"authorization_denied"' '"oauth_error":"access_denied"' -- \
+    --client-secret hybrid-client-secret-0123456789 --scope "openid profile" --response-type "code id_token" \
+    --param login_hint=deny
+# An encrypted ID Token (RSA-OAEP-256, A256GCM), decrypted with --decryption-key alone (no alg given).
+client_id=oauth4qt-encrypted-native
+run "encrypted ID Token, --decryption-key alone" 0 '"access_token":"' '"id_token_claims":{' '"sub":"alice"' -- \
+    --client-secret encrypted-client-secret-0123456789 --scope "openid profile" \
+    --decryption-key "$here/../peer/keys/client-enc-rsa-2048.pem" --decryption-key "$here/../peer/keys/client-enc-ec-p256.pem"
+client_id=
 run "denied login" 4 '"kind":"server_error"' '"code":"authorization_denied"' '"oauth_error":"access_denied"' -- \
     --scope "openid profile" --param login_hint=deny
 

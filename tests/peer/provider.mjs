@@ -105,6 +105,7 @@ const SECRET_EDDSA = 'eddsa-client-secret-0123456789';
 const SECRET_SOAK = 'soak-client-secret-0123456789';
 const SECRET_ENCRYPTED = 'encrypted-client-secret-0123456789';
 const SECRET_ENCRYPTED_SYMMETRIC = 'encrypted-symmetric-client-secret-0123456789';
+const SECRET_HYBRID = 'hybrid-client-secret-0123456789';
 // Clients whose access tokens have a fixed lifetime (seconds): the token session soak (30 s and
 // 120 s short-lived; 3600 s as real providers commonly issue, for the week-long rows).
 const SHORT_ACCESS_TOKEN_TTL = { 'oauth4qt-soak-30': 30, 'oauth4qt-soak-120': 120, 'oauth4qt-soak-3600': 3600 };
@@ -252,6 +253,38 @@ const CLIENTS = {
     userinfo_encrypted_response_alg: 'dir',
     userinfo_encrypted_response_enc: 'A128GCM',
   }),
+  // The hybrid flow (OpenID Connect Core 3.3, response_type "code id_token", answered with
+  // response_mode=form_post to the loopback listener): native (a loopback redirect with any port;
+  // oidc-provider allows implicit-capable web clients only https redirects), EdDSA ID Tokens (their
+  // c_hash and s_hash are SHA-512 based).
+  hybrid: {
+    client_id: 'oauth4qt-hybrid',
+    client_name: 'oauth4qt-hybrid',
+    client_secret: SECRET_HYBRID,
+    token_endpoint_auth_method: 'client_secret_basic',
+    application_type: 'native',
+    redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback'],
+    response_types: ['code', 'code id_token'],
+    grant_types: ['authorization_code', 'implicit', 'refresh_token'],
+    scope: CLIENT_SCOPE,
+    id_token_signed_response_alg: 'EdDSA',
+  },
+  // The same encrypted ID Tokens for a native app (a loopback redirect with any port): the CLI's
+  // end-to-end sign-in through Chromium with --decryption-key alone.
+  encrypted_native: {
+    client_id: 'oauth4qt-encrypted-native',
+    client_name: 'oauth4qt-encrypted-native',
+    client_secret: SECRET_ENCRYPTED,
+    token_endpoint_auth_method: 'client_secret_basic',
+    application_type: 'native',
+    redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback'],
+    response_types: ['code'],
+    grant_types: ['authorization_code', 'refresh_token'],
+    scope: CLIENT_SCOPE,
+    jwks: ENCRYPTION_JWKS,
+    id_token_encrypted_response_alg: 'RSA-OAEP-256',
+    id_token_encrypted_response_enc: 'A256GCM',
+  },
   soak30: confidential('oauth4qt-soak-30', 'client_secret_basic', { client_secret: SECRET_SOAK }),
   soak120: confidential('oauth4qt-soak-120', 'client_secret_basic', { client_secret: SECRET_SOAK }),
   soak3600: confidential('oauth4qt-soak-3600', 'client_secret_basic', { client_secret: SECRET_SOAK }),

@@ -569,8 +569,12 @@ cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC
 expect "unreadable --dpop-key" 2 'j.error.code' invalid_key
 
 # --- encrypted responses: the decryption options are checked before any request ------------------
-cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-key "$EC_KEY"
-expect "--decryption-key without --decryption-alg is a usage error" 2 'j.error.kind' usage 'j.error.code' missing_option
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --decryption-key "$EC_KEY"
+expect_present "--decryption-key alone: decrypt what comes encrypted, accept the rest" 0 'j.access_token'
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-enc A256GCM
+expect "--decryption-enc without a key or --decryption-alg is a usage error" 2 'j.error.kind' usage 'j.error.code' missing_option
+cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-enc A512GCM --decryption-key "$EC_KEY"
+expect "unknown --decryption-enc with a key alone" 2 'j.error.kind' usage 'j.error.code' unsupported_algorithm
 cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-alg RSA1_5 --decryption-key "$RSA_KEY"
 expect "--decryption-alg RSA1_5 is refused" 2 'j.error.kind' usage 'j.error.code' unsupported_algorithm
 cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --decryption-alg RSA-OAEP-256 --decryption-key "$EC_KEY"
@@ -598,6 +602,31 @@ JS
 cli authorization-code $S --client-id "$PUBLIC_ID" --scope openid --browser "$NODE $WORK/browser.js $ISSUER" --flow-timeout 30
 expect "authorization-code: an error beside a code is server_error" 4 'j.error.kind' server_error \
     'j.error.oauth_error' access_denied 'j.error.oauth_error_description' 'the user said no'
+
+# --- the hybrid response type: usage errors, and a form POST without the ID Token --------------
+cli authorization-code $S --client-id "$PUBLIC_ID" --scope openid --response-type token
+expect "--response-type token is a usage error" 2 'j.error.kind' usage 'j.error.code' invalid_argument
+cli authorization-code $S --client-id "$PUBLIC_ID" --scope openid --response-type "code id_token" --response-mode jwt
+expect "--response-type code id_token with --response-mode jwt" 2 'j.error.kind' usage 'j.error.code' invalid_argument
+cli authorization-code $S --client-id "$PUBLIC_ID" --scope profile --response-type "code id_token"
+expect "--response-type code id_token without openid" 2 'j.error.kind' usage 'j.error.code' invalid_argument
+cli authorization-code $S --client-id "$PUBLIC_ID" --scope openid --response-type "code id_token" --profile fapi2
+expect "--response-type code id_token under --profile fapi2" 2 'j.error.kind' usage 'j.error.code' profile_violation
+cat >"$WORK/formpost.js" <<'JS'
+// A "browser" that form-posts a hybrid response without its ID Token to the loopback listener.
+const [issuer, url] = process.argv.slice(2);
+const u = new URL(url);
+if (u.searchParams.get('response_mode') !== 'form_post' || u.searchParams.get('response_type') !== 'code id_token') {
+  console.error('unexpected authorization request', url);
+  process.exit(1);
+}
+const body = new URLSearchParams({ code: 'a-code', state: u.searchParams.get('state'), iss: issuer });
+fetch(u.searchParams.get('redirect_uri'), { method: 'POST', body, signal: AbortSignal.timeout(20000) }).catch(() => {});
+JS
+cli authorization-code $S --client-id "$PUBLIC_ID" --scope openid --response-type "code id_token" \
+    --browser "$NODE $WORK/formpost.js $ISSUER" --flow-timeout 30
+expect "authorization-code: a hybrid response without id_token is invalid" 5 'j.error.kind' invalid_response \
+    'j.error.code' missing_member
 
 cli ciba $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC"
 expect "ciba without --login-hint is a usage error" 2 'j.error.kind' usage

@@ -249,8 +249,9 @@ void tst_PeerJwe::encryptedJarm()
     QVERIFY2(!reply->error(), qPrintable(reply->error().technicalDetails()));
     QCOMPARE(reply->tokens().idTokenClaims().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
 
-    // Not registered for encryption: the same JARM response is refused.
+    // Neither registered for encryption nor holding decryption keys: the same JARM response is refused.
     v.setEncryptionAlgorithm(QString());
+    v.setDecryptionKeys({});
     QVERIFY(v.validate(response, &error).isEmpty());
     QCOMPARE(error.code(), ErrorCode::EncryptedJwtUnsupported);
 }

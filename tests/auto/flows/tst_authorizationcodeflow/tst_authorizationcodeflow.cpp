@@ -3,7 +3,9 @@
 // a test "browser" that GETs the callback URLs each row scripts: section B (callback), section H
 // (PAR, JAR, JARM), PKCE, state/nonce, timeout, cancel, restart and exactly one result signal.
 #include <oauth4qt/authorizationcodeflow.h>
+#include <oauth4qt/idtokenvalidator.h>
 #include <oauth4qt/loopbacklistener.h>
+#include <oauth4qt/urischemehandler.h>
 
 #include "flows/authorizationrequest_p.h"
 
@@ -53,6 +55,11 @@ private Q_SLOTS:
     void cancelWhileExchanging();
     void restartWhileRunning();
     void tokenErrorFails();
+    void hybrid_data();
+    void hybrid();
+    void hybridConfiguration_data();
+    void hybridConfiguration();
+    void hybridWithOwnLoopbackListener();
 
 private:
     struct Run
@@ -66,6 +73,9 @@ private:
     //! The opener of the test browser: records the URL, then GETs each scripted callback in turn.
     void scriptCallbacks(AuthorizationCodeFlow *flow, const QStringList &callbacks);
     QString expand(const QString &templ) const;
+    //! A hybrid response's ID Token (RS256, c_hash of "c1", s_hash of the state), \a patch applied;
+    //! \a variant "none" (unsigned) or "badsig" (a flipped signature byte).
+    QString hybridIdToken(const QJsonObject &patch, const QString &variant = {}) const;
     void finishAndCheckOneSignal(AuthorizationCodeFlow *flow);
     QString issuer() const { return m_server->url().toString(); }
 
@@ -83,6 +93,8 @@ private:
     QString m_nonce;
     QString m_challenge;
     QJsonObject m_requestObject;    //!< decoded JAR payload, when one was sent
+    bool m_formPost = false;        //!< the test browser POSTs the callbacks (form_post); "GET " prefix: a GET
+    QString m_tokenSubject = QStringLiteral("alice"); //!< sub of the token endpoint's ID Token
 };
 
 void tst_AuthorizationCodeFlow::initTestCase()
@@ -121,7 +133,7 @@ void tst_AuthorizationCodeFlow::setUpServer(const QJsonObject &metadataPatch)
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         QJsonObject body = obj({ { "access_token", "at-1" }, { "token_type", "Bearer" }, { "expires_in", 300 } });
         if (!m_nonce.isEmpty()) {
-            const QJsonObject claims = obj({ { "iss", issuer() }, { "aud", "client-1" }, { "sub", "alice" },
+            const QJsonObject claims = obj({ { "iss", issuer() }, { "aud", "client-1" }, { "sub", m_tokenSubject },
                                              { "iat", now }, { "exp", now + 300 }, { "nonce", m_nonce },
                                              { "auth_time", now } });
             body.insert(QStringLiteral("id_token"), QString::fromLatin1(sign(QStringLiteral("RS256"), {}, claims, m_rsa)));
@@ -153,6 +165,8 @@ void tst_AuthorizationCodeFlow::init()
     m_challenge.clear();
     m_requestObject = QJsonObject();
     m_statuses.clear();
+    m_formPost = false;
+    m_tokenSubject = QStringLiteral("alice");
     setUpServer();
 }
 
@@ -208,6 +222,20 @@ QString tst_AuthorizationCodeFlow::expand(const QString &templ) const
         { QStringLiteral("{jarm-hs256}"), QString::fromLatin1(sign(QStringLiteral("HS256"), {}, good,
                                                                    JsonWebKey::fromSecret("client-secret-0123456789-0123456789"))) },
         { QStringLiteral("{jwe}"), jwe },
+        // Hybrid: the ID Token of the authorization response for code "c1" (c_hash) and the state (s_hash).
+        { QStringLiteral("{idt-noch}"), hybridIdToken(obj({ { "c_hash", nullptr } })) },
+        { QStringLiteral("{idt-badch}"), hybridIdToken(obj({ { "c_hash", QString::fromLatin1(IdTokenValidator::tokenHash(QStringLiteral("RS256"), "c2")) } })) },
+        { QStringLiteral("{idt-badsh}"), hybridIdToken(obj({ { "s_hash", QString::fromLatin1(IdTokenValidator::tokenHash(QStringLiteral("RS256"), "other-state")) } })) },
+        { QStringLiteral("{idt-nosh}"), hybridIdToken(obj({ { "s_hash", nullptr } })) },
+        { QStringLiteral("{idt-nonce}"), hybridIdToken(obj({ { "nonce", "another-nonce" } })) },
+        { QStringLiteral("{idt-nononce}"), hybridIdToken(obj({ { "nonce", nullptr } })) },
+        { QStringLiteral("{idt-sub}"), hybridIdToken(obj({ { "sub", "mallory" } })) },
+        { QStringLiteral("{idt-aud}"), hybridIdToken(obj({ { "aud", "other-client" } })) },
+        { QStringLiteral("{idt-iss}"), hybridIdToken(obj({ { "iss", "https://evil.example.test" } })) },
+        { QStringLiteral("{idt-expired}"), hybridIdToken(obj({ { "exp", now - 600 }, { "iat", now - 900 } })) },
+        { QStringLiteral("{idt-none}"), hybridIdToken({}, QStringLiteral("none")) },
+        { QStringLiteral("{idt-badsig}"), hybridIdToken({}, QStringLiteral("badsig")) },
+        { QStringLiteral("{idt}"), hybridIdToken({}) },
         { QStringLiteral("{state}"), m_state },
         { QStringLiteral("{iss}"), QString::fromLatin1(QUrl::toPercentEncoding(issuer())) },
     };
@@ -244,9 +272,19 @@ void tst_AuthorizationCodeFlow::scriptCallbacks(AuthorizationCodeFlow *flow, con
             const auto next = weak.lock();
             if (!next || remaining->isEmpty())
                 return;
-            const QString q = expand(remaining->takeFirst());
-            QNetworkRequest request(QUrl::fromEncoded(QString(base + QLatin1Char('?') + q).toUtf8(), QUrl::StrictMode));
-            QNetworkReply *reply = m_browser.get(request);
+            QString q = expand(remaining->takeFirst());
+            QNetworkReply *reply = nullptr;
+            const bool get = !m_formPost || q.startsWith(QLatin1String("GET "));
+            if (q.startsWith(QLatin1String("GET ")))
+                q = q.mid(4);
+            if (get) {
+                QNetworkRequest request(QUrl::fromEncoded(QString(base + QLatin1Char('?') + q).toUtf8(), QUrl::StrictMode));
+                reply = m_browser.get(request);
+            } else { // response_mode=form_post: what the provider's auto-submitting HTML form sends
+                QNetworkRequest request(QUrl::fromEncoded(base.toUtf8(), QUrl::StrictMode));
+                request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+                reply = m_browser.post(request, q.toUtf8());
+            }
             connect(reply, &QNetworkReply::finished, this, [this, reply, next] {
                 reply->deleteLater();
                 m_callbackStatuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
@@ -896,6 +934,197 @@ void tst_AuthorizationCodeFlow::tokenErrorFails()
     QCOMPARE(e.code(), ErrorCode::OAuthError);
     QCOMPARE(e.oauthError(), QStringLiteral("invalid_grant"));
     QCOMPARE(m_statuses, (QList<Status>{ Status::Requesting, Status::AwaitingUser, Status::Exchanging, Status::Failed }));
+}
+
+// ---- Hybrid response type (OpenID Connect Core 3.3), form_post ----------------------------------
+
+QString tst_AuthorizationCodeFlow::hybridIdToken(const QJsonObject &patch, const QString &variant) const
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject claims = patched(
+        obj({ { "iss", issuer() }, { "aud", "client-1" }, { "sub", "alice" }, { "iat", now }, { "exp", now + 300 },
+              { "nonce", m_nonce }, { "c_hash", QString::fromLatin1(IdTokenValidator::tokenHash(QStringLiteral("RS256"), "c1")) },
+              { "s_hash", QString::fromLatin1(IdTokenValidator::tokenHash(QStringLiteral("RS256"), m_state.toUtf8())) } }),
+        patch);
+    if (variant == QLatin1String("none"))
+        return QString::fromLatin1(Base64Url::encode(R"({"alg":"none"})") + '.'
+                                   + Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.');
+    QString jwt = QString::fromLatin1(sign(QStringLiteral("RS256"), {}, claims, m_rsa));
+    if (variant == QLatin1String("badsig"))
+        jwt[jwt.size() - 3] = jwt.at(jwt.size() - 3) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+    return jwt;
+}
+
+void tst_AuthorizationCodeFlow::hybrid_data()
+{
+    QTest::addColumn<QStringList>("callbacks");
+    QTest::addColumn<bool>("detached");
+    QTest::addColumn<QString>("tokenSubject");
+    QTest::addColumn<ErrorCode>("expected");
+    QTest::addColumn<QList<int>>("statuses");
+    QTest::addColumn<int>("tokenRequests");
+    const QString valid = QStringLiteral("code=c1&state={state}&iss={iss}&id_token={idt}");
+    auto with = [](const char *idt) { return QString(QLatin1String("code=c1&state={state}&iss={iss}&id_token=") + QLatin1String(idt)); };
+    auto row = [](const char *name, const QStringList &cbs, ErrorCode code, const QList<int> &statuses, int tokenRequests,
+                  bool detached = false, const char *sub = "alice") {
+        QTest::newRow(name) << cbs << detached << QString::fromLatin1(sub) << code << statuses << tokenRequests;
+    };
+    row("valid", { valid }, ErrorCode::NoError, { 200 }, 1);
+    row("valid, parameters in another order", { QStringLiteral("id_token={idt}&iss={iss}&state={state}&code=c1") },
+        ErrorCode::NoError, { 200 }, 1);
+    // RFC 9207 2.4: with an ID Token in the response, iss may be left out (oidc-provider does):
+    // the ID Token's verified iss stands in.
+    row("no iss parameter, although announced", { QStringLiteral("code=c1&state={state}&id_token={idt}") }, ErrorCode::NoError,
+        { 200 }, 1);
+    row("no iss parameter, ID Token of another issuer", { QStringLiteral("code=c1&state={state}&id_token={idt-iss}") },
+        ErrorCode::IssuerMismatch, { 200 }, 0);
+    row("iss parameter of another issuer", { QStringLiteral("code=c1&state={state}&iss=https%3A%2F%2Fevil.example.test&id_token={idt}") },
+        ErrorCode::IssuerMismatch, { 200 }, 0);
+    row("s_hash absent: accepted", { with("{idt-nosh}") }, ErrorCode::NoError, { 200 }, 1);
+    row("detached signature: s_hash present", { valid }, ErrorCode::NoError, { 200 }, 1, true);
+    row("detached signature: s_hash absent", { with("{idt-nosh}") }, ErrorCode::MissingMember, { 200 }, 0, true);
+    row("c_hash absent", { with("{idt-noch}") }, ErrorCode::MissingMember, { 200 }, 0);
+    row("c_hash of another code", { with("{idt-badch}") }, ErrorCode::HashMismatch, { 200 }, 0);
+    row("s_hash of another state", { with("{idt-badsh}") }, ErrorCode::HashMismatch, { 200 }, 0);
+    row("nonce differs", { with("{idt-nonce}") }, ErrorCode::NonceMismatch, { 200 }, 0);
+    row("nonce absent", { with("{idt-nononce}") }, ErrorCode::MissingMember, { 200 }, 0);
+    row("bad signature", { with("{idt-badsig}") }, ErrorCode::InvalidSignature, { 200 }, 0);
+    row("alg none", { with("{idt-none}") }, ErrorCode::AlgorithmNotAllowed, { 200 }, 0);
+    row("another audience", { with("{idt-aud}") }, ErrorCode::AudienceMismatch, { 200 }, 0);
+    row("another issuer", { with("{idt-iss}") }, ErrorCode::IssuerMismatch, { 200 }, 0);
+    row("expired", { with("{idt-expired}") }, ErrorCode::TokenExpired, { 200 }, 0);
+    row("junk ID Token", { with("junk") }, ErrorCode::MalformedJwt, { 200 }, 0);
+    row("token endpoint's ID Token has another subject", { valid }, ErrorCode::SubjectMismatch, { 200 }, 1, false, "bob");
+    row("front-channel ID Token has another subject", { with("{idt-sub}") }, ErrorCode::SubjectMismatch, { 200 }, 1);
+    row("no id_token", { QStringLiteral("code=c1&state={state}&iss={iss}") }, ErrorCode::MissingMember, { 200 }, 0);
+    row("empty id_token", { QStringLiteral("code=c1&state={state}&iss={iss}&id_token=") }, ErrorCode::MissingMember, { 200 }, 0);
+    row("access_token beside it", { QString(valid + QLatin1String("&access_token=at")) }, ErrorCode::UnexpectedParameter, { 200 }, 0);
+    row("form-posted error wins", { QStringLiteral("error=access_denied&error_description=no&state={state}&iss={iss}&code=c1") },
+        ErrorCode::AuthorizationDenied, { 200 }, 0);
+    row("wrong state is not consumed, then the right one", { QStringLiteral("code=c1&state=wrong&iss={iss}&id_token={idt}"), valid },
+        ErrorCode::NoError, { 400, 200 }, 1);
+    row("GET with the response in the query is refused, then the POST", { QString(QLatin1String("GET ") + valid), valid },
+        ErrorCode::NoError, { 405, 200 }, 1);
+    row("repeated id_token is not consumed, then the right one", { QString(valid + QLatin1String("&id_token={idt}")), valid },
+        ErrorCode::NoError, { 400, 200 }, 1);
+}
+
+void tst_AuthorizationCodeFlow::hybrid()
+{
+    QFETCH(QStringList, callbacks);
+    QFETCH(bool, detached);
+    QFETCH(QString, tokenSubject);
+    QFETCH(ErrorCode, expected);
+    QFETCH(QList<int>, statuses);
+    QFETCH(int, tokenRequests);
+    setUpServer(obj({ { "response_types_supported", A({ "code", "code id_token" }) } }));
+    m_tokenSubject = tokenSubject;
+    AuthorizationCodeFlow *flow = newFlow();
+    QSignalSpy typeChanged(flow, &AuthorizationCodeFlow::responseTypeChanged);
+    flow->setResponseType(AuthorizationCodeFlow::ResponseType::CodeIdToken);
+    flow->setResponseType(AuthorizationCodeFlow::ResponseType::CodeIdToken);
+    QCOMPARE(typeChanged.count(), 1);
+    flow->setDetachedSignature(detached);
+    m_formPost = true;
+    scriptCallbacks(flow, callbacks);
+    flow->start();
+    finishAndCheckOneSignal(flow);
+    QTRY_COMPARE_WITH_TIMEOUT(m_callbackStatuses.size(), callbacks.size(), 10000);
+    QCOMPARE(m_callbackStatuses, statuses);
+    const QUrlQuery query(m_opened.first());
+    QCOMPARE(query.queryItemValue(QStringLiteral("response_type"), QUrl::FullyDecoded), QStringLiteral("code id_token"));
+    QCOMPARE(query.queryItemValue(QStringLiteral("response_mode")), QStringLiteral("form_post"));
+    QVERIFY(!query.queryItemValue(QStringLiteral("nonce")).isEmpty());
+    QCOMPARE(query.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256")); // PKCE as well
+    QCOMPARE(m_server->requestCount(QStringLiteral("/token")), tokenRequests);
+    QVERIFY(!flow->redirectHandler()->isActive());
+    QVERIFY(!qobject_cast<LoopbackListener *>(flow->redirectHandler())->isFormPost()); // restored after the attempt
+    if (expected == ErrorCode::NoError) {
+        QCOMPARE(m_granted->count(), 1);
+        QCOMPARE(m_server->requests(QStringLiteral("/token")).first().formValue(QStringLiteral("code")), QStringLiteral("c1"));
+        QCOMPARE(flow->tokens().idTokenClaims().value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
+        QCOMPARE(m_statuses, (QList<Status>{ Status::Requesting, Status::AwaitingUser, Status::Requesting, Status::Granted }));
+    } else {
+        QCOMPARE(m_failed->count(), 1);
+        const Error e = m_failed->first().first().value<Error>();
+        QCOMPARE(e.code(), expected);
+        QCOMPARE(flow->status(), Status::Failed);
+        // Nothing secret in the message: no code, state, nonce or token.
+        QVERIFY(!e.errorString().contains(m_state));
+        QVERIFY(!e.detail().contains(m_state));
+        QVERIFY(!e.detail().contains(QLatin1String("eyJ")));
+        if (expected == ErrorCode::AuthorizationDenied) {
+            QCOMPARE(e.oauthError(), QStringLiteral("access_denied"));
+            QCOMPARE(e.category(), ErrorCategory::Server);
+        }
+    }
+}
+
+void tst_AuthorizationCodeFlow::hybridConfiguration_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::addColumn<ErrorCode>("expected");
+    QTest::newRow("no openid scope") << QStringLiteral("scope") << ErrorCode::InvalidConfiguration;
+    QTest::newRow("with JARM") << QStringLiteral("jarm") << ErrorCode::InvalidConfiguration;
+    QTest::newRow("custom URI scheme handler") << QStringLiteral("handler") << ErrorCode::InvalidConfiguration;
+    QTest::newRow("FAPI 2.0 profile") << QStringLiteral("profile") << ErrorCode::ProfileViolation;
+}
+
+void tst_AuthorizationCodeFlow::hybridConfiguration()
+{
+    QFETCH(QString, setting);
+    QFETCH(ErrorCode, expected);
+    AuthorizationCodeFlow *flow = newFlow();
+    flow->setResponseType(AuthorizationCodeFlow::ResponseType::CodeIdToken);
+    UriSchemeHandler handler(QUrl(QStringLiteral("com.example.app:/callback")));
+    if (setting == QLatin1String("scope"))
+        flow->setScope(QStringLiteral("profile"));
+    else if (setting == QLatin1String("jarm"))
+        flow->setJarm(true);
+    else if (setting == QLatin1String("handler"))
+        flow->setRedirectHandler(&handler);
+    else if (setting == QLatin1String("profile"))
+        flow->client()->setProfile(Client::Profile::Fapi2Security);
+    scriptCallbacks(flow, {});
+    flow->start();
+    finishAndCheckOneSignal(flow);
+    const Error e = m_failed->first().first().value<Error>();
+    QCOMPARE(e.code(), expected);
+    QVERIFY2(e.detail().contains(QLatin1String("AuthorizationCodeFlow::")), qPrintable(e.detail())); // names the setting
+    if (setting != QLatin1String("profile"))
+        QVERIFY(e.detail().contains(QLatin1String("code id_token")));
+    QCOMPARE(m_server->requestCount(QStringLiteral("/.well-known/openid-configuration")), 0); // before any request
+    QCOMPARE(m_opened.size(), 0);
+    // Back to "code": the same flow signs in.
+    if (setting == QLatin1String("handler"))
+        flow->setRedirectHandler(nullptr);
+    if (setting == QLatin1String("profile"))
+        return; // the profile has requirements of its own (PAR, DPoP, ...)
+    flow->setResponseType(AuthorizationCodeFlow::ResponseType::Code);
+    flow->setJarm(false);
+    flow->setScope(QStringLiteral("openid"));
+    m_failed->clear();
+    scriptCallbacks(flow, { QStringLiteral("code=c1&state={state}&iss={iss}") });
+    flow->start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_granted->count(), 1, 15000);
+}
+
+void tst_AuthorizationCodeFlow::hybridWithOwnLoopbackListener()
+{
+    // An application's own LoopbackListener: form_post for the attempt, its setting restored after.
+    LoopbackListener listener;
+    listener.setHeaderTimeout(5000);
+    AuthorizationCodeFlow *flow = newFlow();
+    flow->setRedirectHandler(&listener);
+    flow->setResponseType(AuthorizationCodeFlow::ResponseType::CodeIdToken);
+    QSignalSpy formPostChanged(&listener, &LoopbackListener::formPostChanged);
+    m_formPost = true;
+    scriptCallbacks(flow, { QStringLiteral("code=c1&state={state}&iss={iss}&id_token={idt}") });
+    flow->start();
+    finishAndCheckOneSignal(flow);
+    QCOMPARE(m_granted->count(), 1);
+    QCOMPARE(formPostChanged.count(), 2); // on for the attempt, off again
+    QVERIFY(!listener.isFormPost());
 }
 
 QTEST_GUILESS_MAIN(tst_AuthorizationCodeFlow)

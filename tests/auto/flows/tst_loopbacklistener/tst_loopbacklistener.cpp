@@ -931,6 +931,215 @@ private Q_SLOTS:
         QCOMPARE(get(*l, "/callback?code=x").status, 404);
         QCOMPARE(get(*l, "/oauth/cb-1?code=x").status, 200);
     }
+
+private:
+    // ---- response_mode=form_post (the hybrid response type) --------------------------------
+    std::unique_ptr<LoopbackListener> makeFormListener(int headerTimeout = 10000)
+    {
+        auto listener = std::make_unique<LoopbackListener>();
+        listener->setTimeout(30000);
+        listener->setHeaderTimeout(headerTimeout);
+        listener->setExpectedState(QString::fromLatin1(State));
+        QSignalSpy changed(listener.get(), &LoopbackListener::formPostChanged);
+        listener->setFormPost(true);
+        listener->setFormPost(true); // no change, no signal
+        if (changed.count() != 1 || !listener->isFormPost() || !listener->start())
+            return nullptr;
+        return listener;
+    }
+    static QByteArray formPost(const QByteArray &host, const QByteArray &body, const QByteArray &headers = {},
+                               const QByteArray &target = "/callback")
+    {
+        return "POST " + target + " HTTP/1.1\r\nHost: " + host
+            + "\r\nOrigin: http://127.0.0.1:1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n" + headers + "\r\n" + body;
+    }
+    static void expectFormStillConsumable(LoopbackListener &l, QSignalSpy &received)
+    {
+        QVERIFY(l.isActive());
+        QCOMPARE(received.count(), 0);
+        const Reply ok = exchange(QHostAddress::LocalHost, portOf(l), formPost(hostOf(l), "code=c0de&state=" + State));
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(received.count(), 1);
+        QVERIFY(!l.isActive());
+    }
+
+private Q_SLOTS:
+    void formPostCallback()
+    {
+        auto l = makeFormListener();
+        QVERIFY(l);
+        QSignalSpy received(l.get(), &RedirectHandler::callbackReceived);
+        // What a browser sends for an HTML form: '+' for spaces, %XX for the rest.
+        const QByteArray body = "code=c0de%2Fx&id_token=eyJ.eyJ.sig&state=" + State + "&error_description=a+b%2Bc";
+        const Reply r = exchange(QHostAddress::LocalHost, portOf(*l),
+                                 formPost(hostOf(*l), body, "Content-Type-Extra: x\r\n"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.closedByServer);
+        QCOMPARE(received.count(), 1);
+        const Params params = received.first().at(1).value<Params>();
+        QCOMPARE(params, Params({ { u"code"_s, u"c0de/x"_s }, { u"id_token"_s, u"eyJ.eyJ.sig"_s },
+                                  { u"state"_s, QString::fromLatin1(State) }, { u"error_description"_s, u"a b+c"_s } }));
+        const QUrl url = received.first().at(0).toUrl();
+        QCOMPARE(url.path(), u"/callback"_s);
+        QVERIFY(!url.hasQuery()); // the parameters were in the body
+        QVERIFY(!l->isActive());
+        const Reply again = exchange(QHostAddress::LocalHost, portOf(*l), formPost(hostOf(*l), body));
+        QVERIFY(again.status != 200);
+        QCOMPARE(received.count(), 1);
+        // The charset parameter of the media type is allowed.
+        auto l2 = makeFormListener();
+        QVERIFY(l2);
+        QSignalSpy received2(l2.get(), &RedirectHandler::callbackReceived);
+        const QByteArray raw = "POST /callback HTTP/1.1\r\nHost: " + hostOf(*l2)
+            + "\r\nContent-Type: Application/X-WWW-Form-URLEncoded; charset=UTF-8\r\nContent-Length: "
+            + QByteArray::number(("code=1&state=" + State).size()) + "\r\n\r\ncode=1&state=" + State;
+        QCOMPARE(exchange(QHostAddress::LocalHost, portOf(*l2), raw).status, 200);
+        QCOMPARE(received2.count(), 1);
+    }
+
+    void formPostRefused_data()
+    {
+        QTest::addColumn<QByteArray>("raw"); // {host} is replaced
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("allow");
+        const QByteArray good = "code=c0de&state=" + State;
+        auto head = [](const QByteArray &lines) -> QByteArray { return "POST /callback HTTP/1.1\r\nHost: {host}\r\n" + lines + "\r\n"; };
+        const QByteArray form = "Content-Type: application/x-www-form-urlencoded\r\n";
+        QTest::newRow("GET with the parameters in the query")
+            << QByteArray("GET /callback?" + good + " HTTP/1.1\r\nHost: {host}\r\n\r\n") << 405 << QByteArray("POST");
+        QTest::newRow("HEAD") << QByteArray("HEAD /callback HTTP/1.1\r\nHost: {host}\r\n\r\n") << 405 << QByteArray("POST");
+        QTest::newRow("PUT") << QByteArray("PUT /callback HTTP/1.1\r\nHost: {host}\r\n" + form + "Content-Length: "
+                                           + QByteArray::number(good.size()) + "\r\n\r\n" + good)
+                             << 405 << QByteArray("POST");
+        QTest::newRow("another path") << QByteArray("POST /other HTTP/1.1\r\nHost: {host}\r\n" + form + "Content-Length: "
+                                                    + QByteArray::number(good.size()) + "\r\n\r\n" + good)
+                                      << 404 << QByteArray();
+        QTest::newRow("foreign Host") << QByteArray("POST /callback HTTP/1.1\r\nHost: evil.example:80\r\n" + form
+                                                    + "Content-Length: " + QByteArray::number(good.size()) + "\r\n\r\n" + good)
+                                      << 400 << QByteArray();
+        QTest::newRow("text/plain") << QByteArray(head("Content-Type: text/plain\r\nContent-Length: " + QByteArray::number(good.size()) + "\r\n") + good)
+                                    << 415 << QByteArray();
+        QTest::newRow("multipart") << QByteArray(head("Content-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                                                      + QByteArray::number(good.size()) + "\r\n") + good)
+                                   << 415 << QByteArray();
+        QTest::newRow("no Content-Type") << QByteArray(head("Content-Length: " + QByteArray::number(good.size()) + "\r\n") + good)
+                                         << 415 << QByteArray();
+        QTest::newRow("two Content-Types") << QByteArray(head(form + form + "Content-Length: " + QByteArray::number(good.size()) + "\r\n") + good)
+                                           << 415 << QByteArray();
+        QTest::newRow("no Content-Length") << QByteArray(head(form) + good) << 411 << QByteArray();
+        QTest::newRow("chunked") << QByteArray(head(form + "Transfer-Encoding: chunked\r\n") + "5\r\ncode=\r\n0\r\n\r\n")
+                                 << 400 << QByteArray();
+        QTest::newRow("Content-Length and chunked")
+            << QByteArray(head(form + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n") + "code=") << 400 << QByteArray();
+        QTest::newRow("two Content-Lengths") << QByteArray(head(form + "Content-Length: 5\r\nContent-Length: 5\r\n") + "code=")
+                                             << 400 << QByteArray();
+        QTest::newRow("negative Content-Length") << QByteArray(head(form + "Content-Length: -1\r\n")) << 400 << QByteArray();
+        QTest::newRow("Content-Length with a sign") << QByteArray(head(form + "Content-Length: +5\r\n") + "code=") << 400 << QByteArray();
+        QTest::newRow("huge Content-Length") << QByteArray(head(form + "Content-Length: 99999999999999999999999\r\n")) << 400 << QByteArray();
+        QTest::newRow("body larger than a query may be") << QByteArray(head(form + "Content-Length: 40000\r\n")) << 413 << QByteArray();
+        QTest::newRow("wrong state") << QByteArray(head(form + "Content-Length: 24\r\n") + "code=c0de&state=wrong123") << 400 << QByteArray();
+        QTest::newRow("no state") << QByteArray(head(form + "Content-Length: 9\r\n") + "code=c0de") << 400 << QByteArray();
+        const QByteArray dup = "code=a&code=b&state=" + State;
+        QTest::newRow("repeated parameter") << QByteArray(head(form + "Content-Length: " + QByteArray::number(dup.size()) + "\r\n") + dup)
+                                            << 400 << QByteArray();
+        const QByteArray bad = "code=%zz&state=" + State;
+        QTest::newRow("bad percent encoding") << QByteArray(head(form + "Content-Length: " + QByteArray::number(bad.size()) + "\r\n") + bad)
+                                              << 400 << QByteArray();
+        const QByteArray raw8 = "code=\xff\xfe&state=" + State;
+        QTest::newRow("raw bytes in the body") << QByteArray(head(form + "Content-Length: " + QByteArray::number(raw8.size()) + "\r\n") + raw8)
+                                               << 400 << QByteArray();
+        QTest::newRow("empty body") << QByteArray(head(form + "Content-Length: 0\r\n")) << 400 << QByteArray();
+    }
+    void formPostRefused()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(int, status);
+        QFETCH(QByteArray, allow);
+        auto l = makeFormListener();
+        QVERIFY(l);
+        QSignalSpy received(l.get(), &RedirectHandler::callbackReceived);
+        raw.replace("{host}", hostOf(*l));
+        const Reply r = exchange(QHostAddress::LocalHost, portOf(*l), raw);
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.header("allow"), allow);
+        QVERIFY(r.closedByServer);
+        QVERIFY(!r.raw.contains(State)); // nothing echoed
+        expectFormStillConsumable(*l, received);
+    }
+
+    void formPostBodyInPieces()
+    {
+        auto l = makeFormListener();
+        QVERIFY(l);
+        QSignalSpy received(l.get(), &RedirectHandler::callbackReceived);
+        // A large body (an encrypted ID Token is a few KiB) in small pieces, the head apart.
+        const QByteArray idToken = QByteArray(20000, 'x');
+        const QByteArray body = "code=c0de&state=" + State + "&id_token=" + idToken;
+        const QByteArray raw = formPost(hostOf(*l), body);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, portOf(*l));
+        QVERIFY(socket.waitForConnected(5000));
+        const qsizetype headEnd = raw.indexOf("\r\n\r\n") + 4;
+        socket.write(raw.left(headEnd));
+        socket.flush();
+        QTest::qWait(30);
+        for (qsizetype i = headEnd; i < raw.size(); i += 4096) {
+            socket.write(raw.mid(i, 4096));
+            socket.flush();
+            QTest::qWait(10);
+        }
+        QTRY_COMPARE(received.count(), 1);
+        QCOMPARE(received.first().at(1).value<Params>().last(), (std::pair<QString, QString>(u"id_token"_s, QString::fromLatin1(idToken))));
+        QTRY_VERIFY(socket.bytesAvailable() > 0 || socket.state() != QAbstractSocket::ConnectedState);
+        QVERIFY(socket.readAll().startsWith("HTTP/1.1 200 "));
+    }
+
+    void formPostBytesAfterTheBodyIgnored()
+    {
+        auto l = makeFormListener();
+        QVERIFY(l);
+        QSignalSpy received(l.get(), &RedirectHandler::callbackReceived);
+        // Content-Length says where the body ends: what follows (a second form, pipelined) is not read.
+        const QByteArray raw = formPost(hostOf(*l), "code=1&state=" + State) + formPost(hostOf(*l), "code=2&state=" + State);
+        const Reply r = exchange(QHostAddress::LocalHost, portOf(*l), raw + "code=3");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.raw.count("HTTP/1.1 "), 1);
+        QCOMPARE(received.count(), 1);
+        QCOMPARE(received.first().at(1).value<Params>().first().second, u"1"_s);
+    }
+
+    void formPostBodyDeadline()
+    {
+        auto l = makeFormListener(300);
+        QVERIFY(l);
+        QSignalSpy received(l.get(), &RedirectHandler::callbackReceived);
+        // The head promises 200 bytes, 10 come: the connection is cut at the deadline.
+        QTcpSocket slow;
+        slow.connectToHost(QHostAddress::LocalHost, portOf(*l));
+        QVERIFY(slow.waitForConnected(5000));
+        slow.write("POST /callback HTTP/1.1\r\nHost: " + hostOf(*l)
+                   + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\ncode=c0de&");
+        slow.flush();
+        QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 5000);
+        QCOMPARE(received.count(), 0);
+        expectFormStillConsumable(*l, received);
+    }
+
+    void formPostTakesEffectAtStart()
+    {
+        // Set after start(): the running listener still takes GET; the next start() takes POST.
+        auto l = makeListener();
+        QVERIFY(l);
+        l->setFormPost(true);
+        QSignalSpy received(l.get(), &RedirectHandler::callbackReceived);
+        QCOMPARE(get(*l, "/callback?code=c0de&state=" + State).status, 200);
+        QCOMPARE(received.count(), 1);
+        QVERIFY(l->start());
+        QCOMPARE(get(*l, "/callback?code=c0de&state=" + State).status, 405);
+        QCOMPARE(exchange(QHostAddress::LocalHost, portOf(*l), formPost(hostOf(*l), "code=c0de&state=" + State)).status, 200);
+        QCOMPARE(received.count(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_LoopbackListener)

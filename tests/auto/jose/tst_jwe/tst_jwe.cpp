@@ -129,6 +129,7 @@ private slots:
     void hostile();
     void uniformFailure();
     void encryptRefusesUnfitKeys();
+    void keysOnly();
 };
 
 void tst_Jwe::initTestCase()
@@ -399,7 +400,13 @@ void tst_Jwe::hostile_data()
         p256, ecdh, gcm, F);
 
     // Configuration: refused before any cryptography, each with its own code.
-    row("not configured", rsaGcm, rsa, QString(), QString(), ErrorCode::EncryptedJwtUnsupported);
+    row("not configured (no alg, no private key)", rsaGcm, octKey(16, 'k'), QString(), QString(), ErrorCode::EncryptedJwtUnsupported);
+    row("not configured (no alg, a public key)", rsaGcm, rsa.publicKey(), QString(), QString(), ErrorCode::EncryptedJwtUnsupported);
+    row("keys only: A128KW needs a registered alg", kwCbc, rsa, QString(), QString(), ErrorCode::AlgorithmNotAllowed);
+    row("keys only: RSA1_5", withHeader(rsaGcm, obj(R"({"alg":"RSA1_5","enc":"A128GCM"})")), rsa, QString(), QString(),
+        ErrorCode::AlgorithmNotAllowed);
+    row("keys only: ECDH-ES for an RSA key", ecGcm, rsa, QString(), QString(), ErrorCode::AlgorithmNotAllowed);
+    row("keys only: enc restricted", rsaGcm, rsa, QString(), QStringLiteral("A256GCM"), ErrorCode::AlgorithmNotAllowed);
     row("alg not configured", rsaGcm, rsa, QStringLiteral("RSA-OAEP"), gcm, ErrorCode::AlgorithmNotAllowed);
     row("enc not configured", rsaGcm, rsa, oaep, QStringLiteral("A256GCM"), ErrorCode::AlgorithmNotAllowed);
     row("RSA1_5 even when configured", withHeader(rsaGcm, obj(R"({"alg":"RSA1_5","enc":"A128GCM"})")), rsa,
@@ -478,6 +485,35 @@ void tst_Jwe::encryptRefusesUnfitKeys()
     QCOMPARE(error.code(), ErrorCode::UnsupportedAlgorithm);
     QVERIFY(Jwe::encrypt("x", octKey(16, 'a'), QStringLiteral("dir"), QStringLiteral("A256GCM"), {}, &error).isEmpty());
     QCOMPARE(error.code(), ErrorCode::InvalidKey);
+}
+
+void tst_Jwe::keysOnly()
+{
+    // Decryption keys without a registered alg: the algs the keys can do, any enc, not required.
+    const Jwe::DecryptOptions o = Jwe::optionsFor({ rsa, p256, x25519, octKey(16, 'k') }, QString(), QString(), "secret");
+    QVERIFY(o.isConfigured());
+    QVERIFY(!o.required);
+    QCOMPARE(o.algorithms, (QStringList{ QStringLiteral("RSA-OAEP"), QStringLiteral("RSA-OAEP-256"), QStringLiteral("ECDH-ES"),
+                                         QStringLiteral("ECDH-ES+A128KW"), QStringLiteral("ECDH-ES+A192KW"),
+                                         QStringLiteral("ECDH-ES+A256KW") }));
+    QCOMPARE(o.encryptions, Jwe::supportedEncryptions());
+    QVERIFY(Jwe::optionsFor({ rsa }, QString(), QStringLiteral("A256GCM"), {}).encryptions == QStringList{ QStringLiteral("A256GCM") });
+    QVERIFY(!Jwe::optionsFor({ rsa.publicKey(), octKey(32, 'k') }, QString(), QString(), "secret").isConfigured());
+    QVERIFY(Jwe::optionsFor({ rsa }, QStringLiteral("RSA-OAEP"), QString(), {}).required); // a registered alg
+    const QByteArray payload("{\"sub\":\"alice\"}");
+    const struct
+    {
+        JsonWebKey key;
+        const char *alg;
+        const char *enc;
+    } cases[] = { { rsa, "RSA-OAEP", "A256GCM" }, { rsa, "RSA-OAEP-256", "A128CBC-HS256" }, { p256, "ECDH-ES", "A128GCM" },
+                  { p256, "ECDH-ES+A256KW", "A256CBC-HS512" }, { x25519, "ECDH-ES+A128KW", "A192GCM" } };
+    for (const auto &c : cases) {
+        const QByteArray jwe = encryptOrDie(payload, c.key.publicKey(), QLatin1String(c.alg), QLatin1String(c.enc));
+        Error error;
+        QCOMPARE(Jwe::decrypt(jwe, o, nullptr, &error), payload);
+        QVERIFY2(!error, c.alg);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Jwe)

@@ -23,6 +23,18 @@ TestCase {
         timeout: 60000
     }
 
+    // The hybrid response type from QML: checked before any request.
+    AuthorizationCodeFlow {
+        id: hybridFlow
+        issuer: peer.available ? peer.issuer : ""
+        clientId: "oauth4qt-hybrid"
+        allowInsecureHttp: true
+        responseType: AuthorizationCodeFlow.ResponseType.CodeIdToken
+        detachedSignature: true
+        scope: "profile" // no openid: refused
+    }
+    SignalSpy { id: hybridFailedSpy; target: hybridFlow; signalName: "failed" }
+
     SignalSpy { id: grantedSpy; target: flow; signalName: "granted" }
     SignalSpy { id: failedSpy; target: flow; signalName: "failed" }
     SignalSpy { id: browserSpy; target: browser; signalName: "finished" }
@@ -51,6 +63,20 @@ TestCase {
         compare(flow.clientId, "oauth4qt-native")
         compare(flow.client.issuer, flow.issuer)
         compare(flow.redirectPath, "/callback")
+    }
+
+    function test_hybridConfiguration() {
+        compare(flow.responseType, AuthorizationCodeFlow.ResponseType.Code) // the default
+        compare(flow.detachedSignature, false)
+        compare(hybridFlow.responseType, AuthorizationCodeFlow.ResponseType.CodeIdToken)
+        compare(hybridFlow.detachedSignature, true)
+        const opened = browser.openCount
+        hybridFlow.start()
+        tryCompare(hybridFailedSpy, "count", 1, 10000)
+        const error = hybridFailedSpy.signalArguments[0][0]
+        compare(error.code, OAuth.ErrorCode.InvalidConfiguration)
+        verify(error.technicalDetails.indexOf("code id_token") >= 0, error.technicalDetails)
+        compare(browser.openCount, opened) // nothing was opened
     }
 
     function test_signIn() {

@@ -148,7 +148,12 @@ void tst_EncryptedResponses::idToken_data()
     QTest::newRow("another enc than registered") << QStringLiteral("RSA-OAEP-256") << QStringLiteral("A128GCM") << 4 << ErrorCode::AlgorithmNotAllowed << 0;
     QTest::newRow("not encrypted though registered") << QStringLiteral("RSA-OAEP-256") << QStringLiteral("A256GCM") << 0 << ErrorCode::EncryptionRequired << 1;
     QTest::newRow("encrypted claims without a signature") << QStringLiteral("RSA-OAEP-256") << QStringLiteral("A256GCM") << 5 << ErrorCode::MalformedJwt << 0;
-    QTest::newRow("D16 encrypted though not registered") << QString() << QString() << 1 << ErrorCode::EncryptedJwtUnsupported << 0;
+    // Decryption keys without a registered alg: decrypted with an alg the keys can do, or plain.
+    QTest::newRow("keys only: encrypted, decrypted") << QString() << QString() << 1 << ErrorCode::NoError << 1;
+    QTest::newRow("keys only: not encrypted, accepted") << QString() << QString() << 0 << ErrorCode::NoError << 1;
+    QTest::newRow("keys only: encrypted for another key") << QString() << QString() << 3 << ErrorCode::JweDecryptionFailed << 0;
+    QTest::newRow("keys only: A128KW needs a registered alg") << QString() << QString() << 8 << ErrorCode::AlgorithmNotAllowed << 0;
+    QTest::newRow("D16 encrypted without decryption keys") << QString() << QString() << 7 << ErrorCode::EncryptedJwtUnsupported << 0;
     QTest::newRow("D16 RSA1_5") << QStringLiteral("RSA-OAEP-256") << QStringLiteral("A256GCM") << 6 << ErrorCode::AlgorithmNotAllowed << 0;
 }
 
@@ -160,6 +165,11 @@ void tst_EncryptedResponses::idToken()
     QFETCH(ErrorCode, expected);
     QFETCH(int, jwksRequests);
     configure(&ClientConfig::setIdTokenEncryptedResponseAlg, &ClientConfig::setIdTokenEncryptedResponseEnc, alg, enc);
+    if (kind == 7) {
+        ClientConfig config = m_client->clientConfig();
+        config.setDecryptionKeys({});
+        m_client->setClientConfig(config);
+    }
     const QString wireEnc = kind == 4 ? QStringLiteral("A256GCM") : enc.isEmpty() ? QStringLiteral("A128CBC-HS256") : enc;
     const QString wireAlg = alg.isEmpty() ? QStringLiteral("RSA-OAEP-256") : alg;
     QByteArray token;
@@ -170,6 +180,12 @@ void tst_EncryptedResponses::idToken()
     case 3: token = encrypt(signedIdToken(), m_otherRsa.publicKey(), wireAlg, wireEnc); break;
     case 4: token = encrypt(signedIdToken(), m_rsaEnc.publicKey(), wireAlg, QStringLiteral("A256GCM")); break;
     case 5: token = encrypt(R"({"iss":"x","sub":"alice"})", m_rsaEnc.publicKey(), wireAlg, wireEnc, false); break;
+    case 7: token = encrypt(signedIdToken(), m_rsaEnc.publicKey(), wireAlg, wireEnc); break;
+    case 8: { // A128KW with the key derived from the client secret (OpenID Connect Core 10.2)
+        const JsonWebKey kek = JsonWebKey::fromSecret(Jwe::deriveSecretKey("secret-1", QStringLiteral("A128KW"), QString()));
+        token = encrypt(signedIdToken(), kek, QStringLiteral("A128KW"), wireEnc);
+        break;
+    }
     case 6: {
         const QByteArray jwe = encrypt(signedIdToken(), m_rsaEnc.publicKey(), wireAlg, wireEnc);
         token = Base64Url::encode(R"({"alg":"RSA1_5","enc":"A256GCM"})") + jwe.mid(jwe.indexOf('.'));
@@ -202,7 +218,10 @@ void tst_EncryptedResponses::userInfo_data()
     QTest::newRow("signed registered, encrypted JSON inside") << QStringLiteral("RS256") << oaep << 3 << ErrorCode::MalformedJwt;
     QTest::newRow("JSON though encryption registered") << QString() << oaep << 0 << ErrorCode::EncryptionRequired;
     QTest::newRow("signed JWT though encryption registered") << QStringLiteral("RS256") << oaep << 1 << ErrorCode::EncryptionRequired;
-    QTest::newRow("encrypted though not registered") << QStringLiteral("RS256") << QString() << 2 << ErrorCode::EncryptedJwtUnsupported;
+    QTest::newRow("keys only: signed and encrypted") << QStringLiteral("RS256") << QString() << 2 << ErrorCode::NoError;
+    QTest::newRow("keys only: encrypted JSON") << QString() << QString() << 3 << ErrorCode::NoError;
+    QTest::newRow("keys only: JSON") << QString() << QString() << 0 << ErrorCode::NoError;
+    QTest::newRow("keys only: signed, not encrypted, JSON registered") << QString() << QString() << 1 << ErrorCode::InvalidContentType;
     QTest::newRow("encrypted with another alg") << QString() << QStringLiteral("ECDH-ES") << 3 << ErrorCode::AlgorithmNotAllowed;
 }
 
@@ -324,9 +343,12 @@ void tst_EncryptedResponses::jarm_data()
     QTest::addColumn<bool>("encrypted");
     QTest::addColumn<QString>("alg");
     QTest::addColumn<ErrorCode>("expected");
-    QTest::newRow("encrypted JARM") << true << QStringLiteral("ECDH-ES+A128KW") << ErrorCode::NoError;
-    QTest::newRow("H8 encrypted, not registered") << true << QString() << ErrorCode::EncryptedJwtUnsupported;
-    QTest::newRow("registered, signed only") << false << QStringLiteral("ECDH-ES+A128KW") << ErrorCode::EncryptionRequired;
+    QTest::addColumn<bool>("keys");
+    QTest::newRow("encrypted JARM") << true << QStringLiteral("ECDH-ES+A128KW") << ErrorCode::NoError << true;
+    QTest::newRow("keys only: encrypted JARM") << true << QString() << ErrorCode::NoError << true;
+    QTest::newRow("keys only: signed JARM") << false << QString() << ErrorCode::NoError << true;
+    QTest::newRow("H8 encrypted, no decryption configured") << true << QString() << ErrorCode::EncryptedJwtUnsupported << false;
+    QTest::newRow("registered, signed only") << false << QStringLiteral("ECDH-ES+A128KW") << ErrorCode::EncryptionRequired << true;
 }
 
 void tst_EncryptedResponses::jarm()
@@ -334,6 +356,7 @@ void tst_EncryptedResponses::jarm()
     QFETCH(bool, encrypted);
     QFETCH(QString, alg);
     QFETCH(ErrorCode, expected);
+    QFETCH(bool, keys);
     const QJsonObject claims = obj({ { "iss", "https://op.example" }, { "aud", "client-1" }, { "exp", qint64(1700000300) },
                                      { "code", "c-1" }, { "state", "s-1" } });
     QByteArray jwt = sign(QStringLiteral("RS256"), {}, claims, m_signing);
@@ -341,7 +364,8 @@ void tst_EncryptedResponses::jarm()
         jwt = encrypt(jwt, m_ecEnc.publicKey(), QStringLiteral("ECDH-ES+A128KW"), QStringLiteral("A128CBC-HS256"));
     JwtValidator v = jarmValidator(QStringLiteral("https://op.example"), QStringLiteral("client-1"), QString(), {}, { QStringLiteral("RS256") });
     v.setKeys(JsonWebKeySet({ m_signing.publicKey() }));
-    v.setDecryptionKeys({ m_rsaEnc, m_ecEnc });
+    if (keys)
+        v.setDecryptionKeys({ m_rsaEnc, m_ecEnc });
     v.setEncryptionAlgorithm(alg);
     v.setClock([] { return QDateTime::fromSecsSinceEpoch(1700000000).toUTC(); });
     Error error;
