@@ -2,14 +2,16 @@
 // End to end: AuthorizationCodeFlow with the REAL headless Chromium as the system browser against
 // the REAL oidc-provider (tests/peer). Chromium follows the provider's redirects through its
 // auto-completing login to the flow's loopback listener. Plain, PAR, JAR, JARM, PAR+JAR+JARM,
-// 127.0.0.1 and [::1], a denied login, and the FAPI 2.0 Security Profile (Client::setProfile)
-// against the fixture's FAPI 2.0 client.
+// 127.0.0.1 and [::1], a denied login, the FAPI 2.0 Security Profile (Client::setProfile)
+// against the fixture's FAPI 2.0 clients (DPoP, and mutual TLS through the mtls_endpoint_aliases),
+// and the hybrid response type (form_post; the FAPI 1 detached signature with s_hash).
 #include "processgroup.h"
 #include <oauth4qt/authorizationcodeflow.h>
 #include <oauth4qt/client.h>
 #include <oauth4qt/dpop.h>
 #include <oauth4qt/loopbacklistener.h>
 #include <oauth4qt/registrationreply.h>
+#include <oauth4qt/reply.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
@@ -19,6 +21,8 @@
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QUrlQuery>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslKey>
 #include <QtTest/QtTest>
 
 #include <cerrno>
@@ -229,7 +233,7 @@ ClientConfig tst_E2eAuthorizationCodeFlow::registerNative(const QJsonObject &met
 
 void tst_E2eAuthorizationCodeFlow::signIn_data()
 {
-    QTest::addColumn<QString>("client"); // public, jar, jarm, jarjarm, fapi2 (Profile::Fapi2Security)
+    QTest::addColumn<QString>("client"); // public, jar, jarm, jarjarm, fapi2, fapi2_mtls (Profile::Fapi2Security), hybrid
     QTest::addColumn<bool>("par");
     QTest::addColumn<bool>("jar");
     QTest::addColumn<bool>("jarm");
@@ -281,6 +285,20 @@ void tst_E2eAuthorizationCodeFlow::signIn_data()
     r = {}; r.client = fapi2; r.dpop = r.ipv6 = true; r.loginHint = QStringLiteral("bob"); row("FAPI 2.0, DPoP [::1], bob", r);
     r = {}; r.client = fapi2; r.dpop = true; r.loginHint = QStringLiteral("deny"); r.expected = ErrorCode::AuthorizationDenied;
     r.oauthError = denied; row("FAPI 2.0, denied login", r);
+    // ... with mutual TLS instead (RFC 8705): self_signed_tls_client_auth, certificate-bound
+    // tokens, PAR and token requests at the mtls_endpoint_aliases (https), no DPoP.
+    const QString fapi2Mtls = QStringLiteral("fapi2_mtls");
+    r = {}; r.client = fapi2Mtls; row("FAPI 2.0, mutual TLS", r);
+    r = {}; r.client = fapi2Mtls; r.ipv6 = true; r.loginHint = QStringLiteral("bob"); row("FAPI 2.0, mutual TLS [::1], bob", r);
+    // The hybrid response type (OpenID Connect Core 3.3): the provider form-posts code and an
+    // EdDSA ID Token to the loopback listener (Chromium runs its auto-submitting form).
+    const QString hybrid = QStringLiteral("hybrid");
+    r = {}; r.client = hybrid; row("hybrid code id_token", r);
+    r = {}; r.client = hybrid; r.par = r.ipv6 = true; row("hybrid code id_token + PAR [::1]", r);
+    // FAPI 1 detached signature: the provider (FAPI 1.0 Final profile) adds s_hash; required here.
+    r = {}; r.client = QStringLiteral("fapi1_hybrid"); row("hybrid, FAPI 1 detached signature (s_hash required)", r);
+    r = {}; r.client = hybrid; r.loginHint = QStringLiteral("deny"); r.expected = ErrorCode::AuthorizationDenied;
+    r.oauthError = denied; row("hybrid, denied login (form-posted error)", r);
     r = {}; r.loginHint = QStringLiteral("deny"); r.expected = ErrorCode::AuthorizationDenied; r.oauthError = denied;
     row("denied login", r);
     r.client = jarm; r.jarm = true; row("denied login, JARM (signed error)", r);
@@ -323,6 +341,32 @@ void tst_E2eAuthorizationCodeFlow::signIn()
         config.setPrivateKey(m_clientKey);
         flow.client()->setClientConfig(config);
         flow.client()->setProfile(Client::Profile::Fapi2Security);
+    } else if (client == QLatin1String("fapi2_mtls")) {
+        const QJsonObject registered = info.value(QLatin1String("clients")).toObject().value(QLatin1String("fapi2_mtls")).toObject();
+        QCOMPARE(registered.value(QLatin1String("fapi_profile")).toString(), QStringLiteral("2.0"));
+        ClientConfig config(registered.value(QLatin1String("client_id")).toString());
+        config.setAuthMethod(ClientConfig::AuthMethod::SelfSignedTlsClientAuth);
+        flow.client()->setClientConfig(config);
+        auto readFile = [](const QString &name) {
+            QFile file(name);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(QSslCertificate::fromData(readFile(info.value(QLatin1String("mtls_ca_file")).toString())));
+        const QList<QSslCertificate> certificate = QSslCertificate::fromData(readFile(registered.value(QLatin1String("certificate_file")).toString()));
+        QCOMPARE(certificate.size(), 1);
+        ssl.setLocalCertificate(certificate.first());
+        const QSslKey privateKey(readFile(registered.value(QLatin1String("private_key_file")).toString()), QSsl::Ec); // P-256
+        QVERIFY(!privateKey.isNull());
+        ssl.setPrivateKey(privateKey);
+        flow.client()->setSslConfiguration(ssl);
+        flow.client()->setProfile(Client::Profile::Fapi2Security);
+    } else if (client == QLatin1String("hybrid") || client == QLatin1String("fapi1_hybrid")) {
+        const QJsonObject registered = info.value(QLatin1String("clients")).toObject().value(client).toObject();
+        flow.client()->setClientConfig(ClientConfig(registered.value(QLatin1String("client_id")).toString(),
+                                                    registered.value(QLatin1String("client_secret")).toString()));
+        flow.setResponseType(AuthorizationCodeFlow::ResponseType::CodeIdToken);
+        flow.setDetachedSignature(client == QLatin1String("fapi1_hybrid"));
     } else
         flow.setClientId(info.value(QLatin1String("clients")).toObject().value(QLatin1String("public")).toObject()
                              .value(QLatin1String("client_id")).toString());
@@ -369,13 +413,17 @@ void tst_E2eAuthorizationCodeFlow::signIn()
     else
         QCOMPARE(flow.redirectUri().host(), QStringLiteral("127.0.0.1"));
     const QUrlQuery front(flow.authorizationUrl());
-    if (par || client == QLatin1String("fapi2")) { // the profile always pushes
+    const bool profile = client.startsWith(QLatin1String("fapi2"));
+    if (par || profile) { // the profile always pushes
         QVERIFY(!flow.pushedAuthorizationRequest() || par);
         QVERIFY(front.hasQueryItem(QStringLiteral("request_uri")));
         QCOMPARE(front.queryItems().size(), 2);
     } else if (jar) {
         QVERIFY(front.hasQueryItem(QStringLiteral("request")));
         QCOMPARE(front.queryItems().size(), 2);
+    } else if (client.endsWith(QLatin1String("hybrid"))) {
+        QCOMPARE(front.queryItemValue(QStringLiteral("response_type"), QUrl::FullyDecoded), QStringLiteral("code id_token"));
+        QCOMPARE(front.queryItemValue(QStringLiteral("response_mode")), QStringLiteral("form_post"));
     } else {
         QCOMPARE(front.queryItemValue(QStringLiteral("response_mode")), jarm ? QStringLiteral("jwt") : QString());
         QCOMPARE(front.queryItemValue(QStringLiteral("dpop_jkt")), dpop ? key.thumbprint() : QString());
@@ -395,7 +443,20 @@ void tst_E2eAuthorizationCodeFlow::signIn()
         QCOMPARE(claims.value(QLatin1String("aud")).toString(), flow.clientId());
         QVERIFY(!claims.value(QLatin1String("nonce")).toString().isEmpty());
         QCOMPARE(tokens.tokenType().toLower(), dpop ? QStringLiteral("dpop") : QStringLiteral("bearer"));
-        if (client == QLatin1String("fapi2")) {
+        if (client == QLatin1String("fapi2_mtls")) {
+            // The access token is bound to the certificate: UserInfo through the alias, with the
+            // certificate, accepts it.
+            JsonReply *userInfo = flow.client()->userInfo(tokens);
+            QSignalSpy done(userInfo, &Reply::finished);
+            QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+            QVERIFY2(!userInfo->error(), qPrintable(userInfo->error().technicalDetails()));
+            QCOMPARE(userInfo->result().value(QLatin1String("sub")).toString(), claims.value(QLatin1String("sub")).toString());
+        }
+        if (client == QLatin1String("hybrid")) // the fixture's hybrid client: EdDSA (c_hash with SHA-512)
+            QVERIFY(QByteArray::fromBase64(tokens.idToken().section(QLatin1Char('.'), 0, 0).toLatin1(),
+                                           QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+                        .contains("\"EdDSA\""));
+        if (profile) {
             QVERIFY(!flow.client()->isDPoPRequired()); // the profile refuses Bearer by itself
             QCOMPARE(QString::fromLatin1(QByteArray::fromBase64(tokens.idToken().section(QLatin1Char('.'), 0, 0).toLatin1(),
                                                                  QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))

@@ -10,6 +10,7 @@
 // Test-control endpoints live under /__test/ (see README.md).
 
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,6 +33,12 @@ import * as jose from 'jose';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const KEYS_DIR = path.join(HERE, 'keys');
+// Mutual TLS (RFC 8705): a second, https listener for the mtls_endpoint_aliases, with the test
+// server certificate (127.0.0.1, self-signed) and the test client certificate of tests/common/data.
+const TLS_DIR = path.join(HERE, '..', 'common', 'data');
+const TLS_SERVER_KEY = fs.readFileSync(path.join(TLS_DIR, 'testserver.key'));
+const TLS_SERVER_CERT = fs.readFileSync(path.join(TLS_DIR, 'testserver.crt'));
+const TLS_CLIENT_CERT = new crypto.X509Certificate(fs.readFileSync(path.join(TLS_DIR, 'testclient.crt')));
 
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
@@ -269,6 +276,20 @@ const CLIENTS = {
     scope: CLIENT_SCOPE,
     id_token_signed_response_alg: 'EdDSA',
   },
+  // FAPI 1.0 Final (per-client profile): the hybrid response's ID Token carries s_hash as well,
+  // the detached signature over code and state. ES256 ID Tokens.
+  fapi1_hybrid: {
+    client_id: 'oauth4qt-fapi1-hybrid',
+    client_name: 'oauth4qt-fapi1-hybrid',
+    client_secret: SECRET_HYBRID,
+    token_endpoint_auth_method: 'client_secret_basic',
+    application_type: 'native',
+    redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback'],
+    response_types: ['code id_token'],
+    grant_types: ['authorization_code', 'implicit'],
+    scope: CLIENT_SCOPE,
+    id_token_signed_response_alg: 'ES256',
+  },
   // The same encrypted ID Tokens for a native app (a loopback redirect with any port): the CLI's
   // end-to-end sign-in through Chromium with --decryption-key alone.
   encrypted_native: {
@@ -337,7 +358,16 @@ function fapi2Client(id, extra = {}) {
   };
 }
 CLIENTS.fapi2 = fapi2Client('oauth4qt-fapi2');
-const FAPI2_CLIENT_IDS = new Set([CLIENTS.fapi2.client_id]);
+// FAPI 2.0 with mutual TLS instead of DPoP and private_key_jwt: self_signed_tls_client_auth with
+// the test client certificate (registered as x5c), certificate-bound access tokens; the token and
+// PAR requests go to the mtls_endpoint_aliases (https).
+CLIENTS.fapi2_mtls = fapi2Client('oauth4qt-fapi2-mtls', {
+  token_endpoint_auth_method: 'self_signed_tls_client_auth',
+  jwks: { keys: [{ ...TLS_CLIENT_CERT.publicKey.export({ format: 'jwk' }), x5c: [TLS_CLIENT_CERT.raw.toString('base64')] }] },
+  dpop_bound_access_tokens: false,
+  tls_client_certificate_bound_access_tokens: true,
+});
+const FAPI2_CLIENT_IDS = new Set([CLIENTS.fapi2.client_id, CLIENTS.fapi2_mtls.client_id]);
 
 // ---------------------------------------------------------------- state for test control
 const stats = { jwks_requests: 0, rotations: 0, slow_downs: 0 };
@@ -400,6 +430,7 @@ function ensureTokenExchangeTypes(type) {
 
 // ---------------------------------------------------------------- provider
 let provider; // current instance (re-created on key rotation)
+let mtlsOrigin; // https://127.0.0.1:PORT of the mutual-TLS listener, once it listens
 let providerHandler;
 let issuer;
 
@@ -420,6 +451,8 @@ function makeProvider() {
       email: ['email', 'email_verified'],
     },
     conformIdTokenClaims: true,
+    clientAuthMethods: ['client_secret_basic', 'client_secret_jwt', 'client_secret_post', 'private_key_jwt', 'none',
+      'self_signed_tls_client_auth'],
     async extraTokenClaims(ctx, token) {
       if (token.resourceServer?.audience === RESOURCE_LARGE) return { padding: 'x'.repeat(LARGE_PADDING) };
       return undefined;
@@ -514,9 +547,26 @@ function makeProvider() {
         requireNonce() { return opts.dpopNonce; },
       },
       pushedAuthorizationRequests: { enabled: true },
+      mTLS: {
+        enabled: true,
+        certificateBoundAccessTokens: true,
+        selfSignedTlsClientAuth: true,
+        // The certificate the client presented on the https listener (not verified by TLS: a
+        // self-signed client certificate is matched against the client's registered x5c).
+        getCertificate(ctx) {
+          const socket = ctx.req.socket;
+          if (typeof socket.getPeerCertificate !== 'function') return undefined;
+          const peer = socket.getPeerCertificate();
+          return peer && peer.raw ? new crypto.X509Certificate(peer.raw) : undefined;
+        },
+      },
       fapi: {
         enabled: true,
-        profile(ctx, client) { return client && FAPI2_CLIENT_IDS.has(client.clientId) ? '2.0' : undefined; },
+        profile(ctx, client) {
+          if (client && FAPI2_CLIENT_IDS.has(client.clientId)) return '2.0';
+          if (client?.clientId === CLIENTS.fapi1_hybrid.client_id) return '1.0 Final';
+          return undefined;
+        },
       },
       requestObjects: { enabled: true, requireSignedRequestObject: false },
       jwtResponseModes: { enabled: true },
@@ -556,6 +606,17 @@ function makeProvider() {
     },
   };
 
+  if (mtlsOrigin) {
+    configuration.discovery = {
+      mtls_endpoint_aliases: {
+        token_endpoint: `${mtlsOrigin}${opts.mountPath}/token`,
+        pushed_authorization_request_endpoint: `${mtlsOrigin}${opts.mountPath}/request`,
+        userinfo_endpoint: `${mtlsOrigin}${opts.mountPath}/me`,
+        introspection_endpoint: `${mtlsOrigin}${opts.mountPath}/token/introspection`,
+        revocation_endpoint: `${mtlsOrigin}${opts.mountPath}/token/revocation`,
+      },
+    };
+  }
   const p = new Provider(issuer, configuration);
 
   p.on('server_error', (ctx, err) => console.error('server_error', err));
@@ -836,7 +897,7 @@ function isLoopback(addr) {
 
 // ---------------------------------------------------------------- HTTP server
 let requestSeq = 0;
-const server = http.createServer(async (req, res) => {
+const handleRequest = async (req, res) => {
   if (process.env.OAUTH4QT_PEER_TRACE) {
     // Request trace (method, path, the client's port, status, ms): shows requests that a client
     // sent twice or connections that closed before the answer.
@@ -885,7 +946,13 @@ const server = http.createServer(async (req, res) => {
       res.end();
     }
   }
-});
+};
+const server = http.createServer(handleRequest);
+// The mutual-TLS listener: asks for a client certificate, accepts any (self-signed ones are
+// matched against the client's registration; a missing one fails the client authentication).
+const mtlsServer = https.createServer({
+  key: TLS_SERVER_KEY, cert: TLS_SERVER_CERT, requestCert: true, rejectUnauthorized: false,
+}, handleRequest);
 
 function infoObject() {
   const pub = (c) => {
@@ -915,8 +982,14 @@ function infoObject() {
     .map(([kid, file]) => ({ kid, pem_file: path.join(KEYS_DIR, file) }));
   clients.fapi2.private_keys = CLIENT_KEYS.privateKeys;
   clients.fapi2.fapi_profile = '2.0';
+  clients.fapi2_mtls.fapi_profile = '2.0';
+  clients.fapi1_hybrid.fapi_profile = '1.0 Final';
+  clients.fapi2_mtls.certificate_file = path.join(TLS_DIR, 'testclient.crt');
+  clients.fapi2_mtls.private_key_file = path.join(TLS_DIR, 'testclient.key');
   return {
     issuer,
+    mtls_origin: mtlsOrigin,
+    mtls_ca_file: path.join(TLS_DIR, 'testserver.crt'),
     port: server.address()?.port,
     pid: process.pid,
     discovery_url: `${issuer}/.well-known/openid-configuration`,
@@ -950,20 +1023,25 @@ function writeFileAtomic(file, data) {
 // The client-side problem is tracked for the library itself (a token request must not be re-sent).
 server.keepAliveTimeout = 75000;
 server.headersTimeout = 80000;
-server.listen(opts.port, '127.0.0.1', () => {
+mtlsServer.keepAliveTimeout = 75000;
+mtlsServer.headersTimeout = 80000;
+server.listen(opts.port, '127.0.0.1', () => mtlsServer.listen(0, '127.0.0.1', () => {
   const { port } = server.address();
   issuer = `http://127.0.0.1:${port}${opts.mountPath}`;
+  mtlsOrigin = `https://127.0.0.1:${mtlsServer.address().port}`;
   provider = makeProvider();
   providerHandler = provider.callback();
   if (opts.pid) writeFileAtomic(opts.pid, `${process.pid}\n`);
   if (opts.info) writeFileAtomic(opts.info, `${JSON.stringify(infoObject(), null, 2)}\n`);
-  log(`oidc-provider listening on ${issuer} (node ${process.version}, dpop nonce ${opts.dpopNonce ? 'required' : 'off'})`);
-});
+  log(`oidc-provider listening on ${issuer}, mutual TLS on ${mtlsOrigin} (node ${process.version}, dpop nonce ${opts.dpopNonce ? 'required' : 'off'})`);
+}));
 
 function shutdown(sig) {
   log(`${sig}: shutting down`);
   server.close();
   server.closeAllConnections?.();
+  mtlsServer.close();
+  mtlsServer.closeAllConnections?.();
   for (const f of [opts.info, opts.pid]) {
     try { if (f) fs.unlinkSync(f); } catch { /* already gone */ }
   }
