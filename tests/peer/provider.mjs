@@ -211,6 +211,22 @@ function confidential(id, method, extra = {}) {
   };
 }
 
+// A confidential native app (client_secret_basic; loopback redirects with any port).
+function nativeConfidential(id, secret, extra = {}) {
+  return {
+    client_id: id,
+    client_name: id,
+    client_secret: secret,
+    token_endpoint_auth_method: 'client_secret_basic',
+    application_type: 'native',
+    redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback'],
+    response_types: ['code'],
+    grant_types: ['authorization_code', 'refresh_token'],
+    scope: CLIENT_SCOPE,
+    ...extra,
+  };
+}
+
 const CLIENTS = {
   basic: confidential('oauth4qt-basic', 'client_secret_basic', { client_secret: SECRET_BASIC }),
   post: confidential('oauth4qt-post', 'client_secret_post', { client_secret: SECRET_POST }),
@@ -264,48 +280,25 @@ const CLIENTS = {
   // response_mode=form_post to the loopback listener): native (a loopback redirect with any port;
   // oidc-provider allows implicit-capable web clients only https redirects), EdDSA ID Tokens (their
   // c_hash and s_hash are SHA-512 based).
-  hybrid: {
-    client_id: 'oauth4qt-hybrid',
-    client_name: 'oauth4qt-hybrid',
-    client_secret: SECRET_HYBRID,
-    token_endpoint_auth_method: 'client_secret_basic',
-    application_type: 'native',
-    redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback'],
+  hybrid: nativeConfidential('oauth4qt-hybrid', SECRET_HYBRID, {
     response_types: ['code', 'code id_token'],
     grant_types: ['authorization_code', 'implicit', 'refresh_token'],
-    scope: CLIENT_SCOPE,
     id_token_signed_response_alg: 'EdDSA',
-  },
+  }),
   // FAPI 1.0 Final (per-client profile): the hybrid response's ID Token carries s_hash as well,
   // the detached signature over code and state. ES256 ID Tokens.
-  fapi1_hybrid: {
-    client_id: 'oauth4qt-fapi1-hybrid',
-    client_name: 'oauth4qt-fapi1-hybrid',
-    client_secret: SECRET_HYBRID,
-    token_endpoint_auth_method: 'client_secret_basic',
-    application_type: 'native',
-    redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback'],
+  fapi1_hybrid: nativeConfidential('oauth4qt-fapi1-hybrid', SECRET_HYBRID, {
     response_types: ['code id_token'],
     grant_types: ['authorization_code', 'implicit'],
-    scope: CLIENT_SCOPE,
     id_token_signed_response_alg: 'ES256',
-  },
+  }),
   // The same encrypted ID Tokens for a native app (a loopback redirect with any port): the CLI's
   // end-to-end sign-in through Chromium with --decryption-key alone.
-  encrypted_native: {
-    client_id: 'oauth4qt-encrypted-native',
-    client_name: 'oauth4qt-encrypted-native',
-    client_secret: SECRET_ENCRYPTED,
-    token_endpoint_auth_method: 'client_secret_basic',
-    application_type: 'native',
-    redirect_uris: ['http://127.0.0.1/callback', 'http://[::1]/callback'],
-    response_types: ['code'],
-    grant_types: ['authorization_code', 'refresh_token'],
-    scope: CLIENT_SCOPE,
+  encrypted_native: nativeConfidential('oauth4qt-encrypted-native', SECRET_ENCRYPTED, {
     jwks: ENCRYPTION_JWKS,
     id_token_encrypted_response_alg: 'RSA-OAEP-256',
     id_token_encrypted_response_enc: 'A256GCM',
-  },
+  }),
   soak30: confidential('oauth4qt-soak-30', 'client_secret_basic', { client_secret: SECRET_SOAK }),
   soak120: confidential('oauth4qt-soak-120', 'client_secret_basic', { client_secret: SECRET_SOAK }),
   soak3600: confidential('oauth4qt-soak-3600', 'client_secret_basic', { client_secret: SECRET_SOAK }),
