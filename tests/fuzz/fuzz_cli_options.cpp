@@ -154,7 +154,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     // No secret in the message. Short or common strings cannot be told apart from the message's
     // own words, and a string also given as a non-secret argument may be repeated as that.
-    static const QString help = Cli::helpText(Cli::commands());
+    // The messages' own vocabulary: the help text, and the command list as the unknown-command
+    // message joins it ("... refresh, grant, ..." holds the "secret" "efresh,").
+    static const QString help = []() -> QString {
+        QStringList names;
+        for (const Cli::CommandSpec &command : Cli::commands())
+            names.append(QString(command.name));
+        return Cli::helpText(Cli::commands()) + QLatin1Char('\n') + names.join(QLatin1String(", "));
+    }();
     for (const QString &secret : std::as_const(secrets)) {
         if (secret.size() < 6 || !usage.message.contains(secret) || help.contains(secret))
             continue;
