@@ -152,11 +152,11 @@ void checkCjk(const QString &file)
         const QImage g = glyph(QString(c));
         if (g == blank || g == missing) {
             fail(file, QStringLiteral("U+%1 does not render (missing glyph): Japanese text would be tofu")
-                           .arg(c.unicode(), 4, 16, QLatin1Char('0')));
+                           .arg(uint(c.unicode()), 4, 16, QLatin1Char('0')));
             return;
         }
         if (seen.contains(g)) {
-            fail(file, QStringLiteral("U+%1 renders like another character: tofu").arg(c.unicode(), 4, 16, QLatin1Char('0')));
+            fail(file, QStringLiteral("U+%1 renders like another character: tofu").arg(uint(c.unicode()), 4, 16, QLatin1Char('0')));
             return;
         }
         seen.append(g);
