@@ -12,10 +12,25 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QtTest>
 
+#include <type_traits>
+#include <utility>
+
 using namespace OAuth4Qt;
 using namespace OAuth4Qt::Test;
 
 namespace {
+
+// The public API exposes only public types: Client once had a public transport() returning a
+// type from a private header. Its return would have to be detected here (compile-time check).
+template <typename T, typename = void>
+struct HasTransport : std::false_type
+{
+};
+template <typename T>
+struct HasTransport<T, std::void_t<decltype(std::declval<T &>().transport())>> : std::true_type
+{
+};
+static_assert(!HasTransport<Client>::value, "Client::transport() would expose a private type");
 
 QJsonObject metadataJson(const TestHttpServer &server)
 {
