@@ -13,7 +13,47 @@ private Q_SLOTS:
     void roundTrip();
     void rejects_data();
     void rejects();
+    void longInputs();
+    void longInputsRejected_data();
+    void longInputsRejected();
 };
+
+namespace {
+
+// A byte-at-a-time reference with the same rules (alphabet only, no padding, no lone last
+// character, zero trailing bits), to hold the decoder's block path (16 characters at a time on
+// x86-64) to the same answers as its scalar tail.
+QByteArray referenceDecode(const QByteArray &text, bool *ok)
+{
+    *ok = false;
+    if (text.size() % 4 == 1)
+        return {};
+    quint32 bits = 0;
+    int count = 0;
+    QByteArray out;
+    for (const char ch : text) {
+        int v = -1;
+        if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
+        else if (ch >= 'a' && ch <= 'z') v = ch - 'a' + 26;
+        else if (ch >= '0' && ch <= '9') v = ch - '0' + 52;
+        else if (ch == '-') v = 62;
+        else if (ch == '_') v = 63;
+        if (v < 0)
+            return {};
+        bits = (bits << 6) | quint32(v);
+        count += 6;
+        if (count >= 8) {
+            count -= 8;
+            out.append(char((bits >> count) & 0xFF));
+        }
+    }
+    if (bits & ((1u << count) - 1))
+        return {};
+    *ok = true;
+    return out;
+}
+
+} // namespace
 
 void tst_Base64Url::roundTrip_data()
 {
@@ -73,6 +113,68 @@ void tst_Base64Url::rejects()
     bool ok = true;
     QVERIFY(Base64Url::decode(text, &ok).isEmpty());
     QVERIFY(!ok);
+}
+
+void tst_Base64Url::longInputs()
+{
+    // Every length up to 300 bytes (every split between 16-character blocks and the tail),
+    // random content, and every byte value.
+    QRandomGenerator random(20261206);
+    for (int length = 0; length <= 300; ++length) {
+        QByteArray data(length, Qt::Uninitialized);
+        for (char &c : data)
+            c = char(random.bounded(256));
+        const QByteArray encoded = Base64Url::encode(data);
+        bool ok = false;
+        QCOMPARE(Base64Url::decode(encoded, &ok), data);
+        QVERIFY2(ok, qPrintable(QString::number(length)));
+    }
+    QByteArray all(256, Qt::Uninitialized);
+    for (int i = 0; i < 256; ++i)
+        all[i] = char(i);
+    bool ok = false;
+    QCOMPARE(Base64Url::decode(Base64Url::encode(all), &ok), all);
+    QVERIFY(ok);
+}
+
+void tst_Base64Url::longInputsRejected_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("position");
+    // Lengths around the block size; the bad character in the first block, in a middle block,
+    // in the last full block, and in the tail.
+    for (const int length : { 24, 26, 27, 28, 40, 43, 64, 100, 1306 }) {
+        for (const int position : { 0, 7, 15, 16, 23, length / 2, length - 9, length - 5, length - 1 }) {
+            if (position >= 0 && position < length)
+                QTest::addRow("%d chars, at %d", length, position) << length << position;
+        }
+    }
+}
+
+void tst_Base64Url::longInputsRejected()
+{
+    QFETCH(int, length);
+    QFETCH(int, position);
+    QVERIFY(length % 4 != 1);
+    // A valid text of that length around the bad character.
+    QRandomGenerator random(quint32(length * 1000 + position));
+    QByteArray data(length / 4 * 3 + (length % 4 ? length % 4 - 1 : 0), Qt::Uninitialized);
+    for (char &c : data)
+        c = char(random.bounded(256));
+    const QByteArray text = Base64Url::encode(data);
+    QCOMPARE(text.size(), qsizetype(length));
+    // Every byte value at that position: the decoder agrees with the reference each time.
+    for (int value = 0; value < 256; ++value) {
+        QByteArray bad = text;
+        bad[position] = char(value);
+        bool ok = false, refOk = false;
+        const QByteArray decoded = Base64Url::decode(bad, &ok);
+        const QByteArray expected = referenceDecode(bad, &refOk);
+        QCOMPARE(ok, refOk);
+        QCOMPARE(decoded, expected);
+        if (!refOk)
+            QVERIFY(decoded.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Base64Url)
