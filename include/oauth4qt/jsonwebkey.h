@@ -66,6 +66,9 @@ public:
     bool hasPrivateKey() const;  //!< private key or symmetric secret present
     QString curve() const;       //!< "P-256", "P-384", "P-521", "Ed25519", "X25519" or empty
     int keySizeBits() const;
+    //! The secret of an "oct" key (as fromSecret() took it, or the JWK's decoded "k"); empty for
+    //! any other key.
+    QByteArray symmetricSecret() const;
 
     QString keyId() const;
     void setKeyId(const QString &kid);

@@ -835,6 +835,7 @@ QString JsonWebKey::keyTypeName() const
 bool JsonWebKey::hasPrivateKey() const { return d && d->hasPrivate; }
 QString JsonWebKey::curve() const { return d ? d->curve : QString(); }
 int JsonWebKey::keySizeBits() const { return d ? d->bits : 0; }
+QByteArray JsonWebKey::symmetricSecret() const { return d && d->type == KeyType::Oct ? d->secret : QByteArray(); }
 QString JsonWebKey::keyId() const { return d ? d->kid : QString(); }
 
 void JsonWebKey::setKeyId(const QString &kid)

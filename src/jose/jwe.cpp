@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "jwe_p.h"
+#include "base64url_p.h"
 #include "openssl_p.h"
 
 #include <oauth4qt/json.h>
 #include <oauth4qt/jws.h>
 
 #include <QtCore/QJsonDocument>
+#include <QtCore/QScopeGuard>
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -443,13 +445,6 @@ bool isEcdhKey(const JsonWebKey &key)
             || (key.keyType() == JsonWebKey::KeyType::OKP && key.curve() == QLatin1String("X25519"));
 }
 
-QByteArray octSecret(const JsonWebKey &key)
-{
-    bool ok = false;
-    const QByteArray k = Base64Url::decode(key.toJson(true).value(QLatin1String("k")).toString().toLatin1(), &ok);
-    return ok ? k : QByteArray();
-}
-
 // The JWK's own restrictions: "alg" equal when present, "use" "enc" when present, "key_ops"
 // with a decrypting operation when present.
 bool keyAllows(const JsonWebKey &key, const QString &alg)
@@ -467,10 +462,12 @@ bool keyAllows(const JsonWebKey &key, const QString &alg)
 
 struct Segments
 {
-    QByteArray protectedB64; // the AAD
-    QByteArray header, encryptedKey, iv, ciphertext, tag;
+    QByteArray protectedB64; // the AAD, a view into the compact JWE
+    QByteArray encryptedKey, iv, ciphertext, tag; // views into storage
+    QByteArray storage; // the four decoded segments, one allocation
 };
 
+// Splits the compact JWE and decodes all but the header (parsed, and cached, separately).
 bool splitCompact(const QByteArray &compact, Segments *s)
 {
     qsizetype dots[4];
@@ -481,19 +478,84 @@ bool splitCompact(const QByteArray &compact, Segments *s)
             return false;
         from = dot + 1;
     }
-    if (compact.indexOf('.', from) >= 0)
+    if (compact.indexOf('.', from) >= 0 || dots[0] == 0)
         return false;
     const char *data = compact.constData();
-    auto segment = [&](int i, QByteArray *out) {
-        const qsizetype start = i == 0 ? 0 : dots[i - 1] + 1;
-        const qsizetype end = i == 4 ? compact.size() : dots[i];
-        bool ok = false;
-        *out = Base64Url::decode(QByteArray::fromRawData(data + start, end - start), &ok);
-        return ok;
-    };
+    qsizetype sizes[4];
+    qsizetype total = 0;
+    for (int i = 0; i < 4; ++i) {
+        const qsizetype end = i == 3 ? compact.size() : dots[i + 1];
+        sizes[i] = Base64Url::decodedSize(end - dots[i] - 1);
+        if (sizes[i] < 0)
+            return false;
+        total += sizes[i];
+    }
+    s->storage = QByteArray(total, Qt::Uninitialized);
+    uchar *out = reinterpret_cast<uchar *>(s->storage.data());
+    QByteArray *views[4] = { &s->encryptedKey, &s->iv, &s->ciphertext, &s->tag };
+    for (int i = 0; i < 4; ++i) {
+        const qsizetype start = dots[i] + 1;
+        const qsizetype end = i == 3 ? compact.size() : dots[i + 1];
+        if (Base64Url::decodeInto(data + start, end - start, out) != sizes[i])
+            return false;
+        *views[i] = QByteArray::fromRawData(reinterpret_cast<const char *>(out), sizes[i]);
+        out += sizes[i];
+    }
     s->protectedB64 = QByteArray::fromRawData(compact.constData(), dots[0]); // compact outlives s
-    return !s->protectedB64.isEmpty() && segment(0, &s->header) && segment(1, &s->encryptedKey)
-            && segment(2, &s->iv) && segment(3, &s->ciphertext) && segment(4, &s->tag);
+    return true;
+}
+
+// The protected header as far as decrypt() reads it.
+struct Header
+{
+    QByteArray protectedB64; // the key of the cache below (a deep copy)
+    QJsonObject object;      // empty when the header is not a valid JSON object
+    QString alg, enc, kid;
+    const AlgInfo *algInfo = nullptr; // of alg, when the library has it
+    const EncInfo *encInfo = nullptr;
+    bool algEncStrings = false, kidValid = false, zip = false, crit = false;
+};
+
+// The largest protected header (base64url) kept in the cache below.
+constexpr qsizetype MaxCachedHeader = 1024;
+
+// Parses the protected header into \a out; false when it is not base64url. The last small header
+// parsed on this thread is kept: a provider sends the same header (no "epk") with every response
+// for one alg/enc and key, and its parse is a large part of a symmetric decryption. The cache is
+// keyed by the exact bytes, so a hit gives the answer a parse would give.
+bool parseHeader(const QByteArray &protectedB64, Header *out)
+{
+    thread_local Header cached;
+    if (!cached.protectedB64.isNull() && cached.protectedB64 == protectedB64) {
+        *out = cached;
+        return true;
+    }
+    bool decoded = false;
+    const QByteArray json = Base64Url::decode(protectedB64, &decoded);
+    if (!decoded)
+        return false;
+    Header h;
+    // Strict JSON (no duplicate members); an invalid header is an empty object, refused by the
+    // caller for its missing "alg" (the parser's detail is not needed for that).
+    h.object = Json::parseObject(json, nullptr);
+    const QJsonValue algValue = h.object.value(QLatin1String("alg"));
+    const QJsonValue encValue = h.object.value(QLatin1String("enc"));
+    h.algEncStrings = algValue.isString() && encValue.isString();
+    h.alg = algValue.toString();
+    h.enc = encValue.toString();
+    h.algInfo = algInfo(h.alg);
+    h.encInfo = encInfo(h.enc);
+    const QJsonValue kidValue = h.object.value(QLatin1String("kid"));
+    h.kidValid = kidValue.isUndefined() || kidValue.isString();
+    h.kid = kidValue.toString();
+    h.zip = h.object.contains(QLatin1String("zip"));
+    h.crit = h.object.contains(QLatin1String("crit"));
+    if (protectedB64.size() <= MaxCachedHeader) {
+        h.protectedB64 = QByteArray(protectedB64.constData(), protectedB64.size());
+        cached = h;
+    }
+    *out = std::move(h);
+    return true;
 }
 
 // The content decryption with one CEK; false for any failure.
@@ -603,35 +665,33 @@ QByteArray decrypt(const QByteArray &compact, const DecryptOptions &options, QJs
     Segments s;
     if (!splitCompact(compact, &s))
         return fail(Error(ErrorCode::MalformedJwt, QStringLiteral("a JWE has five strict base64url segments")));
-    // Strict JSON (no duplicate members); an invalid header is an empty object, refused below
-    // for its missing "alg" (the parser's detail is not needed for that).
-    const QJsonObject header = Json::parseObject(s.header, nullptr);
+    Header parsed;
+    if (!parseHeader(s.protectedB64, &parsed))
+        return fail(Error(ErrorCode::MalformedJwt, QStringLiteral("a JWE has five strict base64url segments")));
+    const QJsonObject &header = parsed.object;
     if (headerOut)
         *headerOut = header;
-    const QJsonValue algValue = header.value(QLatin1String("alg"));
-    const QJsonValue encValue = header.value(QLatin1String("enc"));
-    if (!algValue.isString() || !encValue.isString())
+    if (!parsed.algEncStrings)
         return fail(Error(ErrorCode::MalformedJwt, QStringLiteral("JWE header \"alg\" or \"enc\" missing or not a string")));
-    const QString alg = algValue.toString();
-    const QString encName = encValue.toString();
+    const QString &alg = parsed.alg;
+    const QString &encName = parsed.enc;
     if (alg == QLatin1String("RSA1_5"))
         return fail(Error(ErrorCode::AlgorithmNotAllowed, QStringLiteral("RSA1_5 is never accepted")));
-    if (header.contains(QLatin1String("zip")))
+    if (parsed.zip)
         return fail(Error(ErrorCode::AlgorithmNotAllowed, QStringLiteral("compressed (\"zip\") JWEs are refused")));
-    if (header.contains(QLatin1String("crit")))
+    if (parsed.crit)
         return fail(Error(ErrorCode::UnsupportedCriticalHeader, QStringLiteral("the JWE has a \"crit\" header")));
-    const AlgInfo *a = algInfo(alg);
+    const AlgInfo *a = parsed.algInfo;
     if (!a || !options.algorithms.contains(alg))
         return fail(Error(ErrorCode::AlgorithmNotAllowed, QStringLiteral("JWE alg \"%1\" is not configured (configured: %2)")
                                                                   .arg(alg.left(32), options.algorithms.join(QLatin1String(", ")))));
-    const EncInfo *enc = encInfo(encName);
+    const EncInfo *enc = parsed.encInfo;
     if (!enc || !options.encryptions.contains(encName))
         return fail(Error(ErrorCode::AlgorithmNotAllowed, QStringLiteral("JWE enc \"%1\" is not configured (configured: %2)")
                                                                   .arg(encName.left(32), options.encryptions.join(QLatin1String(", ")))));
-    const QJsonValue kidValue = header.value(QLatin1String("kid"));
-    if (!kidValue.isUndefined() && !kidValue.isString())
+    if (!parsed.kidValid)
         return fail(Error(ErrorCode::MalformedJwt, QStringLiteral("the \"kid\" header must be a string")));
-    const QString kid = kidValue.toString();
+    const QString &kid = parsed.kid;
 
     // Candidate keys: type and size fit alg, the JWK allows it, and the kid (when both have one).
     QList<QByteArray> secrets; // A*KW KEKs or dir CEKs
@@ -655,18 +715,25 @@ QByteArray decrypt(const QByteArray &compact, const DecryptOptions &options, QJs
         case Mgmt::AesKw:
         case Mgmt::Dir:
             if (key.keyType() == JsonWebKey::KeyType::Oct) {
-                const QByteArray k = octSecret(key);
+                const QByteArray k = key.symmetricSecret();
                 if (k.size() == (a->mgmt == Mgmt::AesKw ? a->kwBytes : enc->keyBytes))
                     secrets.append(k);
             }
             break;
         }
     }
+    // The key derived from the client secret is this function's own copy, wiped at the end (the
+    // JWKs' secrets are shared with the keys, which own them).
+    QByteArray derived;
     if (a->mgmt == Mgmt::AesKw || a->mgmt == Mgmt::Dir) {
-        const QByteArray derived = deriveSecretKey(options.clientSecret, alg, encName);
+        derived = deriveSecretKey(options.clientSecret, alg, encName);
         if (!derived.isEmpty())
             secrets.append(derived);
     }
+    const auto wipeDerived = qScopeGuard([&] {
+        secrets.clear();
+        OPENSSL_cleanse(derived.data(), size_t(derived.size()));
+    });
     if (keys.isEmpty() && secrets.isEmpty())
         return fail(Error(ErrorCode::KeyNotFound, QStringLiteral("no decryption key fits JWE alg %1").arg(alg)));
 
@@ -740,21 +807,23 @@ QByteArray decrypt(const QByteArray &compact, const DecryptOptions &options, QJs
     }
     case Mgmt::AesKw:
     case Mgmt::Dir:
-        for (QByteArray &secret : secrets) {
-            QByteArray cek;
-            if (a->mgmt == Mgmt::Dir)
-                cek = secret;
-            else if (!aesKw(true, secret, s.encryptedKey, &cek))
-                cek.clear();
-            const bool ok = decryptContent(*enc, cek, s, &plaintext);
-            OPENSSL_cleanse(cek.data(), size_t(cek.size()));
-            OPENSSL_cleanse(secret.data(), size_t(secret.size()));
-            if ((decrypted = ok))
+        for (const QByteArray &secret : std::as_const(secrets)) {
+            if (a->mgmt == Mgmt::Dir) {
+                decrypted = decryptContent(*enc, secret, s, &plaintext);
+            } else {
+                QByteArray cek;
+                if (!aesKw(true, secret, s.encryptedKey, &cek))
+                    cek.clear();
+                decrypted = decryptContent(*enc, cek, s, &plaintext);
+                OPENSSL_cleanse(cek.data(), size_t(cek.size()));
+            }
+            if (decrypted)
                 break;
         }
         break;
     }
-    ERR_clear_error();
+    if (ERR_peek_error() != 0)
+        ERR_clear_error();
     if (!decrypted)
         return fail(decryptionFailed());
     if (error && error->isError())
@@ -835,7 +904,7 @@ QByteArray encrypt(const QByteArray &plaintext, const JsonWebKey &recipient, con
     }
     case Mgmt::AesKw:
     case Mgmt::Dir: {
-        const QByteArray secret = octSecret(recipient);
+        const QByteArray secret = recipient.symmetricSecret();
         if (a->mgmt == Mgmt::Dir) {
             cek = secret;
             ok = cek.size() == enc->keyBytes;

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void supportsAlgorithm_data();
     void supportsAlgorithm();
     void equality();
+    void symmetricSecret();
     void setters();
     void jwksFromJson();
     void jwksRejects_data();
@@ -505,6 +506,18 @@ void tst_JsonWebKey::equality()
     QVERIFY(JsonWebKey::fromSecret("abc") == JsonWebKey::fromSecret("abc"));
     QVERIFY(JsonWebKey::fromSecret("abc") != JsonWebKey::fromSecret("abd"));
     QVERIFY(JsonWebKey::fromSecret(QByteArray()).isNull());
+}
+
+void tst_JsonWebKey::symmetricSecret()
+{
+    QCOMPARE(JsonWebKey::fromSecret("abc").symmetricSecret(), QByteArray("abc"));
+    // From a JWK: the decoded "k".
+    const QJsonObject oct{ { QStringLiteral("kty"), QStringLiteral("oct") }, { QStringLiteral("k"), QStringLiteral("AAEC_w") } };
+    QCOMPARE(JsonWebKey::fromJson(oct, JsonWebKey::PrivatePart::KeepPrivate).symmetricSecret(), QByteArray("\x00\x01\x02\xff", 4));
+    // Any other key, or none: empty.
+    QVERIFY(privateKey(rfc7520RsaJwk).symmetricSecret().isEmpty());
+    QVERIFY(privateKey(rfc7520EcJwk).symmetricSecret().isEmpty());
+    QVERIFY(JsonWebKey().symmetricSecret().isEmpty());
 }
 
 void tst_JsonWebKey::setters()

@@ -7,6 +7,7 @@
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QThread>
 #include <QtTest/QtTest>
 
 #include "jwevectors.h"
@@ -130,6 +131,7 @@ private slots:
     void uniformFailure();
     void encryptRefusesUnfitKeys();
     void keysOnly();
+    void repeatedHeaders();
 };
 
 void tst_Jwe::initTestCase()
@@ -516,5 +518,61 @@ void tst_Jwe::keysOnly()
     }
 }
 
+
+// Headers are parsed once per distinct header on a thread (a provider repeats its header):
+// every answer must still be the one a fresh parse gives, whatever came before.
+void tst_Jwe::repeatedHeaders()
+{
+    const QString alg = QStringLiteral("dir"), enc = QStringLiteral("A256GCM");
+    const JsonWebKey key = JsonWebKey::fromSecret(QByteArray(32, 'k'));
+    const JsonWebKey other = JsonWebKey::fromSecret(QByteArray(32, 'o'));
+    const QJsonObject cty{ { QStringLiteral("cty"), QStringLiteral("JWT") } };
+    const QByteArray first = encryptOrDie("one", key, alg, enc, cty);
+    const QByteArray second = encryptOrDie("two", key, alg, enc, cty);
+    QCOMPARE(segments(first).at(0), segments(second).at(0)); // the same header bytes
+    const QByteArray forOther = encryptOrDie("three", other, alg, enc, cty);
+    const QByteArray crit = encryptOrDie("x", key, alg, enc, QJsonObject{ { QStringLiteral("crit"), QJsonArray{ QStringLiteral("exp") } } });
+    // Longer than the cached size: parsed every time, with the same answers.
+    const QByteArray large = encryptOrDie("large", key, alg, enc, QJsonObject{ { QStringLiteral("x"), QString(2000, QLatin1Char('a')) } });
+
+    for (int round = 0; round < 3; ++round) {
+        Error error;
+        QJsonObject header;
+        QCOMPARE(Jwe::decrypt(first, options({ key }, alg, enc), &header, &error), QByteArray("one"));
+        QVERIFY(!error);
+        QCOMPARE(header.value(QLatin1String("cty")).toString(), QStringLiteral("JWT"));
+        QCOMPARE(Jwe::decrypt(second, options({ key }, alg, enc), &header, &error), QByteArray("two"));
+        // The same header, a tampered tag: the failure a parse would give.
+        QVERIFY(Jwe::decrypt(withSegment(second, 4, flipLastByte(segments(second).at(4))), options({ key }, alg, enc), nullptr, &error).isEmpty());
+        QCOMPARE(error.code(), ErrorCode::JweDecryptionFailed);
+        // The same header, another key configured.
+        QVERIFY(Jwe::decrypt(first, options({ other }, alg, enc), nullptr, &error).isEmpty());
+        QCOMPARE(error.code(), ErrorCode::JweDecryptionFailed);
+        QCOMPARE(Jwe::decrypt(forOther, options({ other }, alg, enc), nullptr, &error), QByteArray("three"));
+        // The same header, enc not configured.
+        QVERIFY(Jwe::decrypt(first, options({ key }, alg, QStringLiteral("A128GCM")), nullptr, &error).isEmpty());
+        QCOMPARE(error.code(), ErrorCode::AlgorithmNotAllowed);
+        QVERIFY(Jwe::decrypt(crit, options({ key }, alg, enc), &header, &error).isEmpty());
+        QCOMPARE(error.code(), ErrorCode::UnsupportedCriticalHeader);
+        QVERIFY(header.contains(QLatin1String("crit")));
+        QCOMPARE(Jwe::decrypt(large, options({ key }, alg, enc), &header, &error), QByteArray("large"));
+        QCOMPARE(header.value(QLatin1String("x")).toString().size(), 2000);
+    }
+    // A header that differs by one byte from the cached one is parsed anew.
+    QByteArray bad = first;
+    bad[0] = '!';
+    Error error;
+    QVERIFY(Jwe::decrypt(bad, options({ key }, alg, enc), nullptr, &error).isEmpty());
+    QCOMPARE(error.code(), ErrorCode::MalformedJwt);
+    // And from another thread (its own cache), the same answers.
+    QByteArray fromThread;
+    QScopedPointer<QThread> thread(QThread::create([&] {
+        Error e;
+        fromThread = Jwe::decrypt(first, options({ key }, alg, enc), nullptr, &e);
+    }));
+    thread->start();
+    QVERIFY(thread->wait(10000));
+    QCOMPARE(fromThread, QByteArray("one"));
+}
 QTEST_GUILESS_MAIN(tst_Jwe)
 #include "tst_jwe.moc"
