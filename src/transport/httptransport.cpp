@@ -453,11 +453,20 @@ void HttpCall::readAvailable()
     if (d->finished || !d->reply)
         return;
     for (;;) {
-        const qint64 room = d->maxSize + 1 - d->body.size();
-        const QByteArray chunk = d->reply->read(qMax<qint64>(room, 1));
-        if (chunk.isEmpty())
+        // What is there, up to one byte past the limit, read straight into the body. (Not
+        // read(room): QIODevice::read(qint64) allocates its argument's size first, a megabyte
+        // for every response under the default limit.)
+        const qint64 available = d->reply->bytesAvailable();
+        if (available <= 0)
             break;
-        d->body.append(chunk);
+        const qint64 room = qMax<qint64>(d->maxSize + 1 - d->body.size(), 1);
+        const qint64 want = qMin(available, room);
+        const qsizetype before = d->body.size();
+        d->body.resize(before + qsizetype(want));
+        const qint64 got = d->reply->read(d->body.data() + before, want);
+        d->body.resize(before + qsizetype(qMax<qint64>(got, 0)));
+        if (got <= 0)
+            break;
         if (d->body.size() > d->maxSize) {
             finish({}, Error(ErrorCode::ResponseTooLarge,
                              QStringLiteral("response body exceeds the limit of %1 bytes").arg(d->maxSize))
