@@ -60,6 +60,8 @@ private Q_SLOTS:
     void hybridConfiguration_data();
     void hybridConfiguration();
     void hybridWithOwnLoopbackListener();
+    void hybridEndedMidway_data();
+    void hybridEndedMidway();
 
 private:
     struct Run
@@ -1125,6 +1127,62 @@ void tst_AuthorizationCodeFlow::hybridWithOwnLoopbackListener()
     QCOMPARE(m_granted->count(), 1);
     QCOMPARE(formPostChanged.count(), 2); // on for the attempt, off again
     QVERIFY(!listener.isFormPost());
+}
+
+void tst_AuthorizationCodeFlow::hybridEndedMidway_data()
+{
+    QTest::addColumn<QString>("stage");
+    QTest::addColumn<bool>("deleteFlow"); // else cancel()
+    for (const char *stage : { "ID Token validation, JWKS fetch pending", "exchanging" }) {
+        QTest::addRow("%s, delete", stage) << QString::fromLatin1(stage) << true;
+        QTest::addRow("%s, cancel", stage) << QString::fromLatin1(stage) << false;
+    }
+}
+
+// A hybrid response's ID Token is validated before the code is redeemed, and that may wait for
+// the JWKS. Deleting the flow there (or during the exchange) ends it silently: no signal, no
+// callback into the freed flow, no code redeemed; cancel() ends it with one failed(Cancelled).
+void tst_AuthorizationCodeFlow::hybridEndedMidway()
+{
+    QFETCH(QString, stage);
+    QFETCH(bool, deleteFlow);
+    const bool jwksPending = stage.startsWith(QLatin1String("ID Token"));
+    setUpServer(obj({ { "response_types_supported", A({ "code", "code id_token" }) } }));
+    if (jwksPending)
+        m_server->on(QStringLiteral("/jwks"), Response::neverAnswer());
+    else
+        m_server->on(QStringLiteral("/token"), Response::neverAnswer());
+    AuthorizationCodeFlow *flow = newFlow();
+    flow->setResponseType(AuthorizationCodeFlow::ResponseType::CodeIdToken);
+    m_formPost = true;
+    scriptCallbacks(flow, { QStringLiteral("code=c1&state={state}&iss={iss}&id_token={idt}") });
+    int callbacks = 0;
+    connect(flow, &AuthorizationCodeFlow::granted, this, [&callbacks] { ++callbacks; });
+    connect(flow, &AuthorizationCodeFlow::failed, this, [&callbacks] { ++callbacks; });
+    flow->start();
+    const QString waitedFor = jwksPending ? QStringLiteral("/jwks") : QStringLiteral("/token");
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount(waitedFor) > 0, 10000);
+    // The response is validated while the status still says the browser is out (as for JARM).
+    QCOMPARE(flow->status(), jwksPending ? AuthorizationCodeFlow::Status::AwaitingUser : AuthorizationCodeFlow::Status::Requesting);
+    QCOMPARE(callbacks, 0);
+    if (deleteFlow) {
+        m_flow.reset();
+    } else {
+        flow->cancel();
+        QCOMPARE(callbacks, 1);
+        QCOMPARE(m_failed->count(), 1);
+        QCOMPARE(flow->error().code(), ErrorCode::Cancelled);
+    }
+    QTest::qWait(300); // anything queued, timed or on the wire comes in
+    QCOMPARE(callbacks, deleteFlow ? 0 : 1);
+    QCOMPARE(m_granted->count(), 0);
+    QCOMPARE(m_failed->count(), deleteFlow ? 0 : 1);
+    // While the JWKS was pending the code was never redeemed; the exchange was sent once.
+    QCOMPARE(m_server->requestCount(QStringLiteral("/token")), jwksPending ? 0 : 1);
+    if (!deleteFlow) {
+        QCOMPARE(flow->status(), AuthorizationCodeFlow::Status::Cancelled);
+        QVERIFY(!flow->redirectHandler()->isActive());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_AuthorizationCodeFlow)
