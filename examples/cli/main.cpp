@@ -572,10 +572,11 @@ UsageError checkCommandOptions(const Options &o)
         && o.value(QStringLiteral("response-mode")) != QLatin1String("jwt"))
         return { QStringLiteral("invalid_argument"), QStringLiteral("--response-mode accepts only jwt") };
     if (o.commandValues.contains(QStringLiteral("response-type"))) {
-        const bool hybrid = isHybridResponseType(o);
-        if (!hybrid && responseTypeWords(o) != QStringList{ QStringLiteral("code") })
-            return { QStringLiteral("invalid_argument"),
-                     QStringLiteral("--response-type accepts code or \"code id_token\", not \"%1\"").arg(o.value(QStringLiteral("response-type"))) };
+        const QStringList words = responseTypeWords(o);
+        const bool hybrid = words == QStringList{ QStringLiteral("code"), QStringLiteral("id_token") };
+        // Like every usage error: the option, never its value.
+        if (!hybrid && words != QStringList{ QStringLiteral("code") })
+            return { QStringLiteral("invalid_argument"), QStringLiteral("--response-type accepts only code or \"code id_token\"") };
         if (hybrid && o.profile != Client::Profile::None)
             return { errorCodeName(ErrorCode::ProfileViolation),
                      QStringLiteral("FAPI 2.0: only the response type code is allowed (--response-type)") };

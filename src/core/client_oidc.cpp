@@ -235,7 +235,7 @@ JsonReply *Client::userInfo(const TokenResponse &tokens, const QString &expected
             const QString signedAlg = dd->config.userinfoSignedResponseAlg();
             const QString encryptedAlg = dd->config.userinfoEncryptedResponseAlg();
             Error e;
-            const bool decryptable = Jwe::optionsFor(dd->config.decryptionKeys(), encryptedAlg, QString(), QByteArray()).isConfigured();
+            const bool decryptable = Jwe::canDecrypt(dd->config.decryptionKeys(), encryptedAlg);
             const UserInfoBody body = processUserInfoResponse(response, signedAlg, &e, !encryptedAlg.isEmpty(), decryptable);
             if (e || body.jwt.isEmpty()) {
                 if (!e)

@@ -16,6 +16,7 @@
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
 
+#include <algorithm>
 #include <cstring>
 #include <iterator>
 
@@ -585,6 +586,23 @@ QStringList supportedEncryptions()
     return out;
 }
 
+namespace {
+bool decryptsWithRsa(const JsonWebKey &key)
+{
+    return key.hasPrivateKey() && key.keyType() == JsonWebKey::KeyType::RSA;
+}
+bool decryptsWithEcdh(const JsonWebKey &key)
+{
+    return key.hasPrivateKey() && (key.keyType() == JsonWebKey::KeyType::EC || key.curve() == QLatin1String("X25519"));
+}
+} // namespace
+
+bool canDecrypt(const QList<JsonWebKey> &keys, const QString &alg)
+{
+    return !alg.isEmpty()
+            || std::any_of(keys.cbegin(), keys.cend(), [](const JsonWebKey &k) { return decryptsWithRsa(k) || decryptsWithEcdh(k); });
+}
+
 DecryptOptions optionsFor(const QList<JsonWebKey> &keys, const QString &alg, const QString &enc,
                           const QByteArray &clientSecret)
 {
@@ -593,11 +611,9 @@ DecryptOptions optionsFor(const QList<JsonWebKey> &keys, const QString &alg, con
         // Keys only: what the keys can decrypt, never a secret-derived key, never required.
         QStringList algorithms;
         for (const JsonWebKey &key : keys) {
-            if (!key.hasPrivateKey())
-                continue;
-            if (key.keyType() == JsonWebKey::KeyType::RSA) {
+            if (decryptsWithRsa(key)) {
                 algorithms << QStringLiteral("RSA-OAEP") << QStringLiteral("RSA-OAEP-256");
-            } else if (key.keyType() == JsonWebKey::KeyType::EC || key.curve() == QLatin1String("X25519")) {
+            } else if (decryptsWithEcdh(key)) {
                 algorithms << QStringLiteral("ECDH-ES") << QStringLiteral("ECDH-ES+A128KW")
                            << QStringLiteral("ECDH-ES+A192KW") << QStringLiteral("ECDH-ES+A256KW");
             }

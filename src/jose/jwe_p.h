@@ -52,6 +52,10 @@ OAUTH4QT_TESTS_EXPORT QStringList supportedEncryptions();
 OAUTH4QT_TESTS_EXPORT DecryptOptions optionsFor(const QList<JsonWebKey> &keys, const QString &alg,
                                                 const QString &enc, const QByteArray &clientSecret);
 
+//! True when optionsFor(\a keys, \a alg, ...) would be configured: a registered \a alg, or a
+//! private key that can decrypt (RSA, EC, X25519). Builds nothing.
+OAUTH4QT_TESTS_EXPORT bool canDecrypt(const QList<JsonWebKey> &keys, const QString &alg);
+
 //! True when \a compact has the shape of a compact JWE (five segments).
 OAUTH4QT_TESTS_EXPORT bool isCompactJwe(const QByteArray &compact);
 

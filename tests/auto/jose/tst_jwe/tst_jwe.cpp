@@ -501,6 +501,12 @@ void tst_Jwe::keysOnly()
     QCOMPARE(o.encryptions, Jwe::supportedEncryptions());
     QVERIFY(Jwe::optionsFor({ rsa }, QString(), QStringLiteral("A256GCM"), {}).encryptions == QStringList{ QStringLiteral("A256GCM") });
     QVERIFY(!Jwe::optionsFor({ rsa.publicKey(), octKey(32, 'k') }, QString(), QString(), "secret").isConfigured());
+    // canDecrypt() answers what optionsFor() would configure, without building it.
+    for (const QList<JsonWebKey> &keys : { QList<JsonWebKey>{ rsa }, QList<JsonWebKey>{ p256 }, QList<JsonWebKey>{ x25519 },
+                                           QList<JsonWebKey>{ rsa.publicKey(), octKey(32, 'k') }, QList<JsonWebKey>{} }) {
+        for (const QString &alg : { QString(), QStringLiteral("A128KW") })
+            QCOMPARE(Jwe::canDecrypt(keys, alg), Jwe::optionsFor(keys, alg, QString(), {}).isConfigured());
+    }
     QVERIFY(Jwe::optionsFor({ rsa }, QStringLiteral("RSA-OAEP"), QString(), {}).required); // a registered alg
     const QByteArray payload("{\"sub\":\"alice\"}");
     const struct
