@@ -116,9 +116,10 @@ enum class Simd { None, Ssse3, Avx2 };
 
 Simd simdLevel()
 {
-    static const Simd level = __builtin_cpu_supports("avx2") ? Simd::Avx2
-            : __builtin_cpu_supports("ssse3")                ? Simd::Ssse3
-                                                             : Simd::None;
+    static const Simd level = [] {
+        __builtin_cpu_init(); // in case the first decode runs from a static initializer
+        return __builtin_cpu_supports("avx2") ? Simd::Avx2 : __builtin_cpu_supports("ssse3") ? Simd::Ssse3 : Simd::None;
+    }();
     return level;
 }
 #endif
