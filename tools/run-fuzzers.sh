@@ -3,10 +3,13 @@
 # an execution count or a time, prints a table of executions per target, and merges what a run
 # found into the committed corpus (tests/fuzz/corpus/<name>; only inputs with new coverage).
 #
-#   tools/run-fuzzers.sh [--runs N | --seconds S] [--no-build] [--no-merge] [TARGET...]
+#   tools/run-fuzzers.sh [--runs N | --seconds S] [--timeout S] [--no-build] [--no-merge] [TARGET...]
 #
 #   --runs N      executions per target (default 10000000)
 #   --seconds S   run each target for S seconds instead
+#   --timeout S   an input running longer than S seconds (wall clock) is a finding (default 120:
+#                 libFuzzer's alarm counts wall time, and a niced fuzzer on a busy machine can
+#                 sit 30 s in one system call; a real hang still shows within the limit)
 #   --no-build    use the targets already built in build/fuzz
 #   --no-merge    leave tests/fuzz/corpus alone
 #   TARGET        fuzz_<name> or <name>; default: every tests/fuzz/fuzz_*.cpp
@@ -19,14 +22,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-runs=10000000; seconds=""; build=1; merge=1; targets=()
+runs=10000000; seconds=""; timeout=120; build=1; merge=1; targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=${2:?--runs needs a number}; seconds=""; shift 2 ;;
     --seconds) seconds=${2:?--seconds needs a number}; shift 2 ;;
+    --timeout) timeout=${2:?--timeout needs a number}; shift 2 ;;
     --no-build) build=0; shift ;;
     --no-merge) merge=0; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
     *) t=${1#fuzz_}; targets+=("fuzz_$t"); shift ;;
   esac
@@ -63,7 +67,7 @@ for t in "${targets[@]}"; do
   before=$(ls "$corpus" | wc -l)
   start=$(date +%s)
   set +e
-  "$bin/$t" "${limit[@]}" -rss_limit_mb=4096 -timeout=30 -print_final_stats=1 \
+  "$bin/$t" "${limit[@]}" -rss_limit_mb=4096 -timeout="$timeout" -print_final_stats=1 \
     -artifact_prefix="$artifacts/$name-" "$work" > "$log" 2>&1
   rc=$?
   set -e
@@ -78,7 +82,7 @@ for t in "${targets[@]}"; do
   added=0
   if [ "$merge" -eq 1 ] && [ "$rc" -eq 0 ]; then
     # Only inputs that add coverage to the committed corpus are copied into it.
-    "$bin/$t" -merge=1 -rss_limit_mb=4096 -timeout=30 "$corpus" "$work" > "build/fuzz/$t.merge.log" 2>&1 \
+    "$bin/$t" -merge=1 -rss_limit_mb=4096 -timeout="$timeout" "$corpus" "$work" > "build/fuzz/$t.merge.log" 2>&1 \
       || { status="merge FAILED (see build/fuzz/$t.merge.log)"; failed=1; }
     added=$(( $(ls "$corpus" | wc -l) - before ))
   fi
