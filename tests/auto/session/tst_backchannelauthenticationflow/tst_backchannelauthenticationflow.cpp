@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // CIBA (poll and ping mode), section J4, against the in-process server with scaled-down waits.
 #include <oauth4qt/backchannelauthenticationflow.h>
+#include <oauth4qt/testclock.h>
 
 #include "../sessiontestutil.h"
 #include "session/tokenpoller_p.h"
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void pingMode();
     void cancel();
     void unsignedIdTokenRefused();
+    void testClockDrivesPolling();
 };
 
 void tst_BackchannelAuthenticationFlow::requestParameters()
@@ -323,6 +325,41 @@ void tst_BackchannelAuthenticationFlow::unsignedIdTokenRefused()
     QVERIFY(f.waitEnded());
     QCOMPARE(f.granted->count(), 0);
     QCOMPARE(f.failure().code(), ErrorCode::AlgorithmNotAllowed);
+}
+
+// The polling runs on the client's TestClock at nominal scale: the interval, slow_down and the
+// expiry of auth_req_id come from the simulated clock, never from real time.
+void tst_BackchannelAuthenticationFlow::testClockDrivesPolling()
+{
+    Fixture f(this, Response::json(200, bcJson(5, 60)),
+              { oauthError("authorization_pending"), oauthError("slow_down"), oauthError("authorization_pending") }, 1.0);
+    TestClock clock;
+    clock.attach(f.client);
+    f.flow->start();
+    QTRY_COMPARE(f.flow->status(), BackchannelAuthenticationFlow::Status::AwaitingUser);
+    QCOMPARE(f.flow->remainingTime(), 60);
+    QTest::qWait(100);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 0); // real time does not poll
+    clock.advance(4999);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 0);
+    QCOMPARE(f.flow->remainingTime(), 56);
+    clock.advance(1);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 1); // pending: next in 5 s
+    clock.advance(5000);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 2); // slow_down: next in 10 s
+    QTRY_COMPARE(f.flow->interval(), 10);
+    clock.advance(9999);
+    QTest::qWait(50);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 2);
+    clock.advance(1);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 3);
+    QTest::qWait(50);
+    // The expiry (60 s) comes on the simulated clock too.
+    clock.advance(60000);
+    QVERIFY(f.waitEnded());
+    QCOMPARE(f.failure().code(), ErrorCode::Timeout);
+    QCOMPARE(f.flow->remainingTime(), 0);
+    QCOMPARE(f.granted->count(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_BackchannelAuthenticationFlow)

@@ -683,20 +683,44 @@ void tst_TokenSession::wallClockJumps()
 void tst_TokenSession::setTokensDuringRefresh_data()
 {
     QTest::addColumn<bool>("signOut");
-    QTest::newRow("setTokens") << false;
-    QTest::newRow("endSession") << true;
+    QTest::addColumn<bool>("switchUser");
+    QTest::newRow("setTokens") << false << false;
+    QTest::newRow("endSession") << true << false;
+    // Alice's refresh is in flight (its ID Token says alice) when the app signs Bob in: Alice's
+    // late answer must neither replace Bob's tokens nor end Bob's session for a "subject change".
+    QTest::newRow("setTokens of another user (ID Tokens of different subjects)") << false << true;
 }
 
 void tst_TokenSession::setTokensDuringRefresh()
 {
     QFETCH(bool, signOut);
+    QFETCH(bool, switchUser);
     TestHttpServer server;
-    server.on(QStringLiteral("/token"), Response::json(200, tokenJson(QStringLiteral("at-late"), QStringLiteral("Bearer"), 3600, QStringLiteral("rt-late"))).delayed(300));
+    QJsonObject late = tokenJson(QStringLiteral("at-late"), QStringLiteral("Bearer"), 3600, QStringLiteral("rt-late"));
+    if (switchUser)
+        late.insert(QStringLiteral("id_token"), QStringLiteral("h.p.alice"));
+    server.on(QStringLiteral("/token"), Response::json(200, late).delayed(300));
     Client *client = makeClient(server, this);
+    int validations = 0;
+    if (switchUser) {
+        // Stand-in for the ID Token validator: the late response's ID Token is Alice's.
+        ClientPrivate::get(client)->tokenValidator = [&validations](Reply *, const TokenResponse &t, const TokenExpectations &,
+                                                                    std::function<void(const TokenResponse &, const Error &)> done) {
+            ++validations;
+            TokenResponse v = t;
+            v.setIdTokenClaims(QJsonObject{ { QStringLiteral("iss"), QStringLiteral("https://op") }, { QStringLiteral("sub"), QStringLiteral("alice") } });
+            done(v, Error());
+        };
+    }
+    auto withSubject = [](TokenResponse t, const QString &sub) {
+        t.setIdToken(QStringLiteral("h.p.") + sub);
+        t.setIdTokenClaims(QJsonObject{ { QStringLiteral("iss"), QStringLiteral("https://op") }, { QStringLiteral("sub"), sub } });
+        return t;
+    };
     MemoryTokenStore store;
     TokenSession session(client);
     session.setStore(&store);
-    session.setTokens(signedIn(0));
+    session.setTokens(switchUser ? withSubject(signedIn(0), QStringLiteral("alice")) : signedIn(0));
     TokenReply *waiter = session.freshAccessToken();
     QTRY_COMPARE(server.requestCount(QStringLiteral("/token")), 1);
     QVERIFY(session.isRefreshing());
@@ -706,6 +730,8 @@ void tst_TokenSession::setTokensDuringRefresh()
     QSignalSpy waiterFinished(waiter, &Reply::finished);
     if (signOut)
         session.endSession();
+    else if (switchUser)
+        session.setTokens(withSubject(signedIn(3600, QStringLiteral("rt-B"), QStringLiteral("at-B")), QStringLiteral("bob")));
     else
         session.setTokens(signedIn(3600, QStringLiteral("rt-B"), QStringLiteral("at-B")));
     QVERIFY(!session.isRefreshing());
@@ -732,6 +758,12 @@ void tst_TokenSession::setTokensDuringRefresh()
         QTRY_VERIFY(!saved.isEmpty());
         QVERIFY(saved.contains("rt-B"));
         QVERIFY(!saved.contains("rt-late"));
+        if (switchUser) {
+            QVERIFY(session.isActive());
+            QCOMPARE(session.idTokenClaims().value(QLatin1String("sub")).toString(), QStringLiteral("bob"));
+            QCOMPARE(session.tokens().idToken(), QStringLiteral("h.p.bob"));
+            QCOMPARE(validations, 0); // the dropped response is not even validated
+        }
     }
     QCOMPARE(server.requestCount(QStringLiteral("/token")), 1);
     delete client;
