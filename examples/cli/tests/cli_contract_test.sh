@@ -557,6 +557,21 @@ if [ "$(info 'i.ciba_enabled')" = "true" ]; then
         expect "userinfo --dpop with a fresh key: the proof does not match the binding" 4 'j.error.kind' server_error
     done
 fi
+# --- a real refresh token from a file and from standard input ---------------------------------
+# CIBA with offline_access gives alice a refresh token; each refresh rotates it.
+if [ "$(info 'i.ciba_enabled')" = "true" ]; then
+    ciba_run approve --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope "openid offline_access"
+    expect_present "ciba with offline_access gives a refresh token" 0 'j.refresh_token'
+    printf '%s\n' "$(out 'j.refresh_token')" >"$KEYS/rt-real"
+    cli refresh $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token-file "$KEYS/rt-real"
+    expect_present "refresh --refresh-token-file with a real refresh token" 0 'j.access_token' 'j.refresh_token'
+    [ "$(out 'j.refresh_token')" != "$(head -n 1 "$KEYS/rt-real")" ] || fail "refresh --refresh-token-file: the refresh token was not rotated"
+    printf '%s\r\n' "$(out 'j.refresh_token')" >"$KEYS/rt-rotated"
+    cli_stdin "$KEYS/rt-rotated" refresh $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token-file -
+    expect_present "refresh --refresh-token-file - (standard input, CRLF) with the rotated token" 0 'j.access_token'
+    cli refresh $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --refresh-token-file "$KEYS/rt-real"
+    expect "refresh --refresh-token-file with the token the rotation replaced" 4 'j.error.oauth_error' invalid_grant
+fi
 cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --dpop-key "$EC_KEY"
 expect "client-credentials --dpop-key (P-256: ES256)" 0 'j.token_type' DPoP
 cli client-credentials $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope api:read --dpop-key "$ED_KEY" --dpop-alg ES256
