@@ -54,6 +54,14 @@ using OAuth4Qt::Test::Response;
 using OAuth4Qt::Test::TestHttpServer;
 using OAuth4Qt::Test::waitFinished;
 
+#if defined(__SANITIZE_ADDRESS__)
+#  define OAUTH4QT_SOAK_UNDER_ASAN 1
+#elif defined(__has_feature)
+#  if __has_feature(address_sanitizer)
+#    define OAUTH4QT_SOAK_UNDER_ASAN 1
+#  endif
+#endif
+
 namespace {
 
 QJsonObject readInfo()
@@ -542,7 +550,13 @@ void tst_SessionSoak::week()
           "%.1f s wall time",
           QTest::currentDataTag(), watch.refreshed, watch.failed, store.saves,
           static_cast<long long>((rssEnd - rssAfterDay1) / 1024), double(wall.elapsed()) / 1000.0);
-#if defined(Q_OS_LINUX)
+#if defined(Q_OS_LINUX) && defined(OAUTH4QT_SOAK_UNDER_ASAN)
+    // AddressSanitizer keeps freed memory in its quarantine (up to 256 MiB) before reusing it,
+    // so the resident size grows with the number of allocations until the quarantine is full,
+    // whatever the library does. The bound is checked in the uninstrumented builds; here
+    // LeakSanitizer checks for leaks when the suite exits.
+    qInfo("resident size reported, not bounded, under AddressSanitizer (its quarantine holds freed memory)");
+#elif defined(Q_OS_LINUX)
     QVERIFY(rssAfterDay1 > 0 && rssEnd > 0);
     QVERIFY2(rssEnd - rssAfterDay1 < qint64(8) * 1024 * 1024,
              qPrintable(QStringLiteral("resident size grew by %1 KiB").arg((rssEnd - rssAfterDay1) / 1024)));
