@@ -7,6 +7,7 @@
 // spread (min-max over the rounds). Prints a table; never asserts on time.
 //
 //   bench_grant --info PEER_INFO_JSON [--rounds 5] [--count 400] [--concurrency 8] [--no-node]
+//               [--transport https|http|both]
 //   (--count: grants per implementation and round; --only raw|oauth4qt runs that one alone, without
 //   the Node peer, for a profiler)
 #include <oauth4qt/client.h>
@@ -20,6 +21,8 @@
 #include <QtCore/QProcess>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
 
 #include <algorithm>
 #include <cstdio>
@@ -141,65 +144,36 @@ void printRatio(const char *name, const Series &ratio)
                 int(ratio.values.size()));
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+struct Options
 {
-    QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addOptions({
-        { QStringLiteral("info"), QStringLiteral("oidc-provider fixture info file"), QStringLiteral("file") },
-        { QStringLiteral("count"), QStringLiteral("grants per implementation and round"), QStringLiteral("n"), QStringLiteral("400") },
-        { QStringLiteral("rounds"), QStringLiteral("rounds (the implementations take turns)"), QStringLiteral("n"), QStringLiteral("5") },
-        { QStringLiteral("concurrency"), QStringLiteral("grants in flight"), QStringLiteral("n"), QStringLiteral("8") },
-        { QStringLiteral("no-node"), QStringLiteral("skip the oauth4webapi peer") },
-        { QStringLiteral("only"), QStringLiteral("run only raw or oauth4qt (for profiling)"), QStringLiteral("which") },
-    });
-    parser.addHelpOption();
-    parser.process(app);
-    QFile infoFile(parser.value(QStringLiteral("info")));
-    if (!infoFile.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "bench_grant: --info FILE is required (the oidc-provider fixture's info file)\n");
-        return 2;
-    }
-    const QJsonObject info = QJsonDocument::fromJson(infoFile.readAll()).object();
-    const QJsonObject basic = info.value(QLatin1String("clients")).toObject().value(QLatin1String("basic")).toObject();
-    const QString issuer = info.value(QLatin1String("issuer")).toString();
-    const QString clientId = basic.value(QLatin1String("client_id")).toString();
-    const QString secret = basic.value(QLatin1String("client_secret")).toString();
-    const int count = parser.value(QStringLiteral("count")).toInt();
-    const int concurrency = parser.value(QStringLiteral("concurrency")).toInt();
-    const int rounds = qMax(1, parser.value(QStringLiteral("rounds")).toInt());
-    const QString scope = QStringLiteral("api:read");
+    QString issuer;
+    QString clientId;
+    QString secret;
+    QString scope;
+    int count = 400;
+    int rounds = 5;
+    int concurrency = 8;
+    bool node = true;
+    QString only;
+};
 
-    // oauth4qt: metadata discovered once (not measured), then grants.
-    OAuth4Qt::Client client;
-    client.setAllowInsecureHttp(true);
-    client.setIssuer(QUrl(issuer));
-    client.setClientConfig(OAuth4Qt::ClientConfig(clientId, secret));
-    {
-        QEventLoop loop;
-        auto *reply = client.discover();
-        QObject::connect(reply, &OAuth4Qt::Reply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        if (reply->error()) {
-            std::fprintf(stderr, "bench_grant: discovery failed: %s\n", qPrintable(reply->error().errorString()));
-            return 1;
-        }
-        reply->deleteLater();
-    }
-    const QUrl tokenEndpoint = client.metadata().tokenEndpoint();
-
+// One table: oauth4qt, raw QNetworkAccessManager and oauth4webapi, every token request to
+// `tokenEndpoint` (the http issuer's, or its https alias with `tls` trusting `caFile`).
+int compare(const Options &o, OAuth4Qt::Client &client, const QUrl &tokenEndpoint, const QSslConfiguration *tls,
+            const QString &caFile, const char *transport)
+{
     // Raw baseline: the same request bytes, POSTed with a plain QNetworkAccessManager.
     QNetworkAccessManager nam;
-    const QByteArray credentials = formEncodeBasic(clientId) + ':' + formEncodeBasic(secret);
+    const QByteArray credentials = formEncodeBasic(o.clientId) + ':' + formEncodeBasic(o.secret);
     const QByteArray authorization = "Basic " + credentials.toBase64();
-    const QByteArray body = "grant_type=client_credentials&scope=" + QUrl::toPercentEncoding(scope);
+    const QByteArray body = "grant_type=client_credentials&scope=" + QUrl::toPercentEncoding(o.scope);
     auto rawGrant = [&](std::function<void(bool)> done) {
         QNetworkRequest request(tokenEndpoint);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
         request.setRawHeader("Authorization", authorization);
         request.setRawHeader("Accept", "application/json");
+        if (tls)
+            request.setSslConfiguration(*tls);
         QNetworkReply *reply = nam.post(request, body);
         QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done] {
             reply->deleteLater();
@@ -208,39 +182,43 @@ int main(int argc, char **argv)
         });
     };
     auto libGrant = [&](std::function<void(bool)> done) {
-        auto *reply = client.requestClientCredentials(scope);
+        auto *reply = client.requestClientCredentials(o.scope);
         QObject::connect(reply, &OAuth4Qt::Reply::finished, reply, [reply, done] {
             reply->deleteLater();
             done(!reply->error() && !reply->tokens().accessToken().isEmpty());
         });
     };
 
-    const QString only = parser.value(QStringLiteral("only"));
-    if (!only.isEmpty()) {
-        if (only != QLatin1String("raw") && only != QLatin1String("oauth4qt")) {
-            std::fprintf(stderr, "bench_grant: --only raw|oauth4qt\n");
-            return 2;
-        }
+    if (!o.only.isEmpty()) {
         const std::function<void(std::function<void(bool)>)> grant =
-                only == QLatin1String("raw") ? std::function<void(std::function<void(bool)>)>(rawGrant)
-                                             : std::function<void(std::function<void(bool)>)>(libGrant);
-        run(50, concurrency, grant);
-        const Measurement m = run(count * rounds, concurrency, grant);
-        std::printf("%s: %d grants, %.1f us CPU per grant, %d failures\n", qPrintable(only), m.ops, m.cpu / m.ops * 1e6, m.failures);
+                o.only == QLatin1String("raw") ? std::function<void(std::function<void(bool)>)>(rawGrant)
+                                               : std::function<void(std::function<void(bool)>)>(libGrant);
+        run(50, o.concurrency, grant);
+        const Measurement m = run(o.count * o.rounds, o.concurrency, grant);
+        std::printf("%s over %s: %d grants, %.1f us CPU per grant, %d failures\n", qPrintable(o.only), transport, m.ops,
+                    m.cpu / m.ops * 1e6, m.failures);
         return m.failures ? 1 : 0;
     }
     // The Node peer: one process for every round (discovery and JIT warm-up once), asked for a
     // round by a line on its standard input.
     QProcess node;
     bool haveNode = false;
-    if (!parser.isSet(QStringLiteral("no-node"))) {
+    if (o.node) {
         node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        node.start(QStringLiteral("sh"), { QStringLiteral(OAUTH4QT_NODE_BENCH_DIR "/run.sh"),
-                                           QStringLiteral("o4w-client-credentials.mjs"),
-                                           QStringLiteral("--issuer"), issuer, QStringLiteral("--client-id"), clientId,
-                                           QStringLiteral("--client-secret"), secret, QStringLiteral("--scope"), scope,
-                                           QStringLiteral("--concurrency"), QString::number(concurrency),
-                                           QStringLiteral("--stdin-rounds") });
+        QStringList arguments { QStringLiteral(OAUTH4QT_NODE_BENCH_DIR "/run.sh"),
+                                QStringLiteral("o4w-client-credentials.mjs"),
+                                QStringLiteral("--issuer"), o.issuer, QStringLiteral("--client-id"), o.clientId,
+                                QStringLiteral("--client-secret"), o.secret, QStringLiteral("--scope"), o.scope,
+                                QStringLiteral("--concurrency"), QString::number(o.concurrency),
+                                QStringLiteral("--stdin-rounds") };
+        if (tls) {
+            // The https alias of the token endpoint, and the test CA for Node's TLS.
+            arguments << QStringLiteral("--token-endpoint") << tokenEndpoint.toString();
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("NODE_EXTRA_CA_CERTS"), caFile);
+            node.setProcessEnvironment(env);
+        }
+        node.start(QStringLiteral("sh"), arguments);
         haveNode = node.waitForStarted(30000);
     }
     auto nodeRound = [&](int n, Measurement *m) {
@@ -249,17 +227,17 @@ int main(int argc, char **argv)
             if (!node.waitForReadyRead(600000))
                 return false;
         }
-        const QJsonObject o = QJsonDocument::fromJson(node.readLine().trimmed()).object();
-        m->ops = o.value(QLatin1String("ops")).toInt();
-        m->wall = o.value(QLatin1String("wall_s")).toDouble();
-        m->cpu = o.value(QLatin1String("cpu_user_s")).toDouble() + o.value(QLatin1String("cpu_sys_s")).toDouble();
+        const QJsonObject r = QJsonDocument::fromJson(node.readLine().trimmed()).object();
+        m->ops = r.value(QLatin1String("ops")).toInt();
+        m->wall = r.value(QLatin1String("wall_s")).toDouble();
+        m->cpu = r.value(QLatin1String("cpu_user_s")).toDouble() + r.value(QLatin1String("cpu_sys_s")).toDouble();
         return m->ops > 0;
     };
 
     // Warm-up every path (connections, caches), then the rounds: the order of the implementations
     // turns from round to round, so none always runs first or last.
-    run(50, concurrency, rawGrant);
-    run(50, concurrency, libGrant);
+    run(50, o.concurrency, rawGrant);
+    run(50, o.concurrency, libGrant);
     if (haveNode) {
         Measurement warm;
         haveNode = nodeRound(50, &warm);
@@ -268,18 +246,18 @@ int main(int argc, char **argv)
     }
     Totals raw, lib, o4w;
     Series libVsRaw, libVsNode, nodeVsRaw;
-    for (int round = 0; round < rounds; ++round) {
+    for (int round = 0; round < o.rounds; ++round) {
         Measurement r, l, n;
         for (int turn = 0; turn < 3; ++turn) {
             switch ((turn + round) % 3) {
             case 0:
-                r = run(count, concurrency, rawGrant);
+                r = run(o.count, o.concurrency, rawGrant);
                 break;
             case 1:
-                l = run(count, concurrency, libGrant);
+                l = run(o.count, o.concurrency, libGrant);
                 break;
             case 2:
-                if (haveNode && !nodeRound(count, &n)) {
+                if (haveNode && !nodeRound(o.count, &n)) {
                     haveNode = false;
                     std::fprintf(stderr, "bench_grant: the oauth4webapi peer stopped answering\n");
                 }
@@ -303,8 +281,8 @@ int main(int argc, char **argv)
     }
 
     const double base = raw.cpuPerOp.median();
-    std::printf("\nclient_credentials grants (client_secret_basic), %d rounds of %d grants per implementation, "
-                "concurrency %d, against oidc-provider\n", rounds, count, concurrency);
+    std::printf("\nclient_credentials grants (client_secret_basic) over %s, %d rounds of %d grants per implementation, "
+                "concurrency %d, against oidc-provider\n", transport, o.rounds, o.count, o.concurrency);
     std::printf("| %-41s | %6s | %10s | %12s | %15s | %7s |\n", "implementation", "grants", "wall us/op",
                 "CPU us/op", "CPU spread", "vs raw");
     std::printf("|%s|%s|%s|%s|%s|%s|\n", "-------------------------------------------", "--------", "------------",
@@ -322,4 +300,95 @@ int main(int argc, char **argv)
         printRatio("oauth4webapi client CPU per grant vs raw QNetworkAccessManager", nodeVsRaw);
     }
     return (raw.failures || lib.failures) ? 1 : 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOptions({
+        { QStringLiteral("info"), QStringLiteral("oidc-provider fixture info file"), QStringLiteral("file") },
+        { QStringLiteral("count"), QStringLiteral("grants per implementation and round"), QStringLiteral("n"), QStringLiteral("400") },
+        { QStringLiteral("rounds"), QStringLiteral("rounds (the implementations take turns)"), QStringLiteral("n"), QStringLiteral("5") },
+        { QStringLiteral("concurrency"), QStringLiteral("grants in flight"), QStringLiteral("n"), QStringLiteral("8") },
+        { QStringLiteral("no-node"), QStringLiteral("skip the oauth4webapi peer") },
+        { QStringLiteral("only"), QStringLiteral("run only raw or oauth4qt (for profiling)"), QStringLiteral("which") },
+        { QStringLiteral("transport"), QStringLiteral("https, http or both"), QStringLiteral("which"), QStringLiteral("both") },
+    });
+    parser.addHelpOption();
+    parser.process(app);
+    QFile infoFile(parser.value(QStringLiteral("info")));
+    if (!infoFile.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "bench_grant: --info FILE is required (the oidc-provider fixture's info file)\n");
+        return 2;
+    }
+    const QJsonObject info = QJsonDocument::fromJson(infoFile.readAll()).object();
+    const QJsonObject basic = info.value(QLatin1String("clients")).toObject().value(QLatin1String("basic")).toObject();
+    Options o;
+    o.issuer = info.value(QLatin1String("issuer")).toString();
+    o.clientId = basic.value(QLatin1String("client_id")).toString();
+    o.secret = basic.value(QLatin1String("client_secret")).toString();
+    o.count = parser.value(QStringLiteral("count")).toInt();
+    o.concurrency = parser.value(QStringLiteral("concurrency")).toInt();
+    o.rounds = qMax(1, parser.value(QStringLiteral("rounds")).toInt());
+    o.node = !parser.isSet(QStringLiteral("no-node"));
+    o.only = parser.value(QStringLiteral("only"));
+    o.scope = QStringLiteral("api:read");
+    if (!o.only.isEmpty() && o.only != QLatin1String("raw") && o.only != QLatin1String("oauth4qt")) {
+        std::fprintf(stderr, "bench_grant: --only raw|oauth4qt\n");
+        return 2;
+    }
+    const QString transport = parser.value(QStringLiteral("transport"));
+    if (transport != QLatin1String("both") && transport != QLatin1String("http") && transport != QLatin1String("https")) {
+        std::fprintf(stderr, "bench_grant: --transport https|http|both\n");
+        return 2;
+    }
+
+    // oauth4qt: metadata discovered once (not measured), then grants.
+    OAuth4Qt::Client client;
+    client.setAllowInsecureHttp(true);
+    client.setIssuer(QUrl(o.issuer));
+    client.setClientConfig(OAuth4Qt::ClientConfig(o.clientId, o.secret));
+    {
+        QEventLoop loop;
+        auto *reply = client.discover();
+        QObject::connect(reply, &OAuth4Qt::Reply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (reply->error()) {
+            std::fprintf(stderr, "bench_grant: discovery failed: %s\n", qPrintable(reply->error().errorString()));
+            return 1;
+        }
+        reply->deleteLater();
+    }
+    int status = 0;
+    if (transport != QLatin1String("https"))
+        status |= compare(o, client, client.metadata().tokenEndpoint(), nullptr, QString(), "http");
+    if (transport != QLatin1String("http")) {
+        // What apps meet: the token endpoint over TLS. The fixture's https listener serves the
+        // same endpoints as "mtls_endpoint_aliases" (a client certificate is asked for, not
+        // required); every implementation trusts the test CA and nothing else.
+        const QString caFile = info.value(QLatin1String("mtls_ca_file")).toString();
+        const QList<QSslCertificate> ca = QSslCertificate::fromPath(caFile);
+        if (ca.isEmpty()) {
+            std::fprintf(stderr, "bench_grant: no test CA in the info file's mtls_ca_file\n");
+            return 1;
+        }
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(ca);
+        OAuth4Qt::Client tlsClient;
+        tlsClient.setAllowInsecureHttp(true); // the issuer and its discovery stay on http
+        tlsClient.setIssuer(QUrl(o.issuer));
+        tlsClient.setClientConfig(OAuth4Qt::ClientConfig(o.clientId, o.secret));
+        tlsClient.setSslConfiguration(tls);
+        tlsClient.setMetadata(client.metadata().withMutualTlsAliases());
+        const QUrl tokenEndpoint = tlsClient.metadata().tokenEndpoint();
+        if (tokenEndpoint.scheme() != QLatin1String("https")) {
+            std::fprintf(stderr, "bench_grant: the fixture lists no https token endpoint alias\n");
+            return 1;
+        }
+        status |= compare(o, tlsClient, tokenEndpoint, &tls, caFile, "https");
+    }
+    return status;
 }
