@@ -8,15 +8,6 @@ set -u
 
 CLI=${1:?usage: cli_contract_test.sh CLI PEER_INFO_FILE}
 INFO=${2:?usage: cli_contract_test.sh CLI PEER_INFO_FILE}
-NODE=${NODE:-node}
-[ -n "$NODE" ] || NODE=node
-
-if ! "$NODE" -e 'process.exit(0)' 2>/dev/null; then
-    echo "not ok - node is needed to read JSON (set NODE)"; exit 1
-fi
-if [ ! -x "$CLI" ]; then echo "not ok - no executable $CLI"; exit 1; fi
-if [ ! -r "$INFO" ]; then echo "not ok - no peer info file $INFO (is the oidc_provider fixture running?)"; exit 1; fi
-
 . "$(dirname "$0")/cli_test_lib.sh"
 
 ISSUER=$(info 'i.issuer')
@@ -428,16 +419,7 @@ done
 # --- CIBA, poll mode: approved and denied through the fixture ---------------------------------
 if [ "$(info 'i.ciba_enabled')" = "true" ]; then
     for outcome in approve deny; do
-        fresh_output
-        timeout -k 5 90 "$CLI" ciba $S --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope openid \
-            --login-hint alice --binding-message "W4SCT" >"$OUT" 2>"$ERR" </dev/null &
-        pid=$!
-        wait_for "$ERR" "Waiting for the user" || true
-        # The request reaches the fixture after discovery; under load that can take a while.
-        n=0; until post "/ciba/$outcome?login_hint=alice" || [ "$n" -ge 150 ]; do sleep 0.2; n=$((n + 1)); done
-        [ "$n" -lt 150 ] || fail "ciba: the fixture never saw the request to $outcome"
-        wait "$pid"; STATUS=$?
-        one_object || fail "ciba ($outcome): stdout is not exactly one JSON object"
+        ciba_run "$outcome" --client-id "$BASIC_ID" --client-secret "$SECRET_BASIC" --scope openid --binding-message "W4SCT"
         if [ "$outcome" = approve ]; then
             expect_present "ciba: approved -> tokens with ID Token claims" 0 'j.access_token' 'j.id_token_claims.sub'
         else

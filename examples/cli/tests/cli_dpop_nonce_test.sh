@@ -10,15 +10,6 @@ set -u
 
 CLI=${1:?usage: cli_dpop_nonce_test.sh CLI PEER_INFO_FILE}
 INFO=${2:?usage: cli_dpop_nonce_test.sh CLI PEER_INFO_FILE}
-NODE=${NODE:-node}
-[ -n "$NODE" ] || NODE=node
-
-if ! "$NODE" -e 'process.exit(0)' 2>/dev/null; then
-    echo "not ok - node is needed to read JSON (set NODE)"; exit 1
-fi
-if [ ! -x "$CLI" ]; then echo "not ok - no executable $CLI"; exit 1; fi
-if [ ! -r "$INFO" ]; then echo "not ok - no peer info file $INFO (is the oidc_provider_dpop fixture running?)"; exit 1; fi
-
 . "$(dirname "$0")/cli_test_lib.sh"
 
 ISSUER=$(info 'i.issuer')

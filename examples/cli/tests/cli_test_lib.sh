@@ -1,8 +1,16 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Helpers of the oauth4qt-cli tests against the oidc-provider fixture, sourced by
-# cli_contract_test.sh and cli_dpop_nonce_test.sh once they have set CLI, INFO, NODE and S (the
-# issuer options). cli() also checks that none of SECRET_BASIC, SECRET_POST and SECRET_JWT (those
-# set) appears in the output.
+# cli_contract_test.sh and cli_dpop_nonce_test.sh once they have set CLI and INFO (NODE is node
+# unless set), and S (the issuer options) before the first run. cli() also checks that none of
+# SECRET_BASIC, SECRET_POST and SECRET_JWT (those set) appears in the output.
+
+NODE=${NODE:-node}
+[ -n "$NODE" ] || NODE=node
+if ! "$NODE" -e 'process.exit(0)' 2>/dev/null; then
+    echo "not ok - node is needed to read JSON (set NODE)"; exit 1
+fi
+if [ ! -x "$CLI" ]; then echo "not ok - no executable $CLI"; exit 1; fi
+if [ ! -r "$INFO" ]; then echo "not ok - no peer info file $INFO (is the oidc-provider fixture running?)"; exit 1; fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cli_contract.XXXXXX") || exit 1
 OUT="$WORK/stdout"; ERR="$WORK/stderr"
@@ -78,6 +86,7 @@ ciba_run() {
     timeout -k 5 90 "$CLI" ciba $S --login-hint alice "$@" >"$OUT" 2>"$ERR" </dev/null &
     pid=$!
     wait_for "$ERR" "Waiting for the user" || true
+    # The request reaches the fixture after discovery; under load that can take a while.
     n=0; until post "/ciba/$outcome?login_hint=alice" || [ "$n" -ge 150 ]; do sleep 0.2; n=$((n + 1)); done
     [ "$n" -lt 150 ] || fail "ciba: the fixture never saw the request to $outcome"
     wait "$pid"; STATUS=$?
