@@ -30,42 +30,58 @@ int alphabetValue(char c)
     return -1;
 }
 #ifdef OAUTH4QT_BASE64URL_SSSE3
+/*
+    The block decoders classify each character by its two nibbles (W. Mula and D. Lemire,
+    "Faster Base64 Encoding and Decoding Using AVX2 Instructions", with tables for the base64url
+    alphabet). Each high nibble has one bit (HighBits); LowBits gives, per low nibble, the bits
+    of the high nibbles with which that low nibble is NOT in the alphabet. A character is in the
+    alphabet exactly when the two lookups share no bit:
+
+      high  in the alphabet          bit     value = character + Shift[high]
+      2     '-' (low D)              0x01    +17 (62)
+      3     '0'-'9' (low 0-9)        0x02    +4  (52-61)
+      4     'A'-'O' (low 1-F)        0x04    -65 (0-14)
+      5     'P'-'Z' (low 0-A), '_'   0x08    -65 (15-25); '_' -32 (63)
+      6     'a'-'o' (low 1-F)        0x04    -71 (26-40)
+      7     'p'-'z' (low 0-A)        0x10    -71 (41-51)
+      other none                     0x80    (every LowBits entry has 0x80)
+
+    Then a*64 + b per 16 bits, (a*64 + b)*4096 + (c*64 + d) per 32 bits, and the three bytes of
+    each 24-bit group in big-endian order.
+*/
+#define OAUTH4QT_B64_LOW_BITS \
+    char(0x85), char(0x81), char(0x81), char(0x81), char(0x81), char(0x81), char(0x81), char(0x81), \
+    char(0x81), char(0x81), char(0x83), char(0x9B), char(0x9B), char(0x9A), char(0x9B), char(0x93)
+#define OAUTH4QT_B64_HIGH_BITS \
+    char(0x80), char(0x80), 0x01, 0x02, 0x04, 0x08, 0x04, 0x10, \
+    char(0x80), char(0x80), char(0x80), char(0x80), char(0x80), char(0x80), char(0x80), char(0x80)
+#define OAUTH4QT_B64_SHIFT 0, 0, 17, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0
+#define OAUTH4QT_B64_ORDER 2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1
+
 // Decodes 16 characters at a time while at least \a n - 8 remain (so the 16-byte store, of which
 // 12 bytes count, never passes the end of the output). Returns the characters consumed, or -1
 // at the first block with a character outside the alphabet (the whole input is then refused).
-// Ranges by signed compares: bytes 0x80 and above are negative and match no range.
 __attribute__((target("ssse3"))) qsizetype decodeBlocksSsse3(const uchar *in, qsizetype n, uchar *out)
 {
-    const __m128i upperLo = _mm_set1_epi8('A' - 1), upperHi = _mm_set1_epi8('Z' + 1);
-    const __m128i lowerLo = _mm_set1_epi8('a' - 1), lowerHi = _mm_set1_epi8('z' + 1);
-    const __m128i digitLo = _mm_set1_epi8('0' - 1), digitHi = _mm_set1_epi8('9' + 1);
-    const __m128i dash = _mm_set1_epi8('-'), underscore = _mm_set1_epi8('_');
-    const __m128i upperOff = _mm_set1_epi8(char(-'A')), lowerOff = _mm_set1_epi8(char(26 - 'a'));
-    const __m128i digitOff = _mm_set1_epi8(char(52 - '0')), dashOff = _mm_set1_epi8(char(62 - '-'));
-    const __m128i underscoreOff = _mm_set1_epi8(char(63 - '_'));
-    const __m128i mergePairs = _mm_set1_epi32(0x01400140);
-    const __m128i mergeQuads = _mm_set1_epi32(0x00011000);
-    const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    const __m128i lowBits = _mm_setr_epi8(OAUTH4QT_B64_LOW_BITS);
+    const __m128i highBits = _mm_setr_epi8(OAUTH4QT_B64_HIGH_BITS);
+    const __m128i shift = _mm_setr_epi8(OAUTH4QT_B64_SHIFT);
+    const __m128i order = _mm_setr_epi8(OAUTH4QT_B64_ORDER);
+    const __m128i nibble = _mm_set1_epi8(0x0F), underscore = _mm_set1_epi8('_');
+    const __m128i underscoreFix = _mm_set1_epi8(33), zero = _mm_setzero_si128();
+    const __m128i mergePairs = _mm_set1_epi32(0x01400140), mergeQuads = _mm_set1_epi32(0x00011000);
     qsizetype i = 0;
     for (; i + 24 <= n; i += 16, out += 12) {
         const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
-        const __m128i up = _mm_and_si128(_mm_cmpgt_epi8(c, upperLo), _mm_cmplt_epi8(c, upperHi));
-        const __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(c, lowerLo), _mm_cmplt_epi8(c, lowerHi));
-        const __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(c, digitLo), _mm_cmplt_epi8(c, digitHi));
-        const __m128i da = _mm_cmpeq_epi8(c, dash);
-        const __m128i us = _mm_cmpeq_epi8(c, underscore);
-        const __m128i valid = _mm_or_si128(_mm_or_si128(_mm_or_si128(up, lo), _mm_or_si128(dg, da)), us);
-        if (_mm_movemask_epi8(valid) != 0xFFFF)
+        const __m128i high = _mm_and_si128(_mm_srli_epi32(c, 4), nibble);
+        const __m128i outside = _mm_and_si128(_mm_shuffle_epi8(lowBits, _mm_and_si128(c, nibble)),
+                                              _mm_shuffle_epi8(highBits, high));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(outside, zero)) != 0xFFFF)
             return -1;
-        const __m128i offset = _mm_or_si128(
-                _mm_or_si128(_mm_and_si128(up, upperOff), _mm_and_si128(lo, lowerOff)),
-                _mm_or_si128(_mm_or_si128(_mm_and_si128(dg, digitOff), _mm_and_si128(da, dashOff)),
-                             _mm_and_si128(us, underscoreOff)));
+        const __m128i offset = _mm_add_epi8(_mm_shuffle_epi8(shift, high),
+                                            _mm_and_si128(_mm_cmpeq_epi8(c, underscore), underscoreFix));
         const __m128i values = _mm_add_epi8(c, offset);
-        // a*64 + b per 16 bits, then (a*64 + b)*4096 + (c*64 + d) per 32 bits, then the three
-        // bytes of each 24-bit group in big-endian order.
-        const __m128i pairs = _mm_maddubs_epi16(values, mergePairs);
-        const __m128i quads = _mm_madd_epi16(pairs, mergeQuads);
+        const __m128i quads = _mm_madd_epi16(_mm_maddubs_epi16(values, mergePairs), mergeQuads);
         _mm_storeu_si128(reinterpret_cast<__m128i *>(out), _mm_shuffle_epi8(quads, order));
     }
     return i;
@@ -76,41 +92,35 @@ __attribute__((target("ssse3"))) qsizetype decodeBlocksSsse3(const uchar *in, qs
 // SSSE3 path; a cross-lane permute then joins the two halves.
 __attribute__((target("avx2"))) qsizetype decodeBlocksAvx2(const uchar *in, qsizetype n, uchar *out)
 {
-    const __m256i upperLo = _mm256_set1_epi8('A' - 1), upperHi = _mm256_set1_epi8('Z' + 1);
-    const __m256i lowerLo = _mm256_set1_epi8('a' - 1), lowerHi = _mm256_set1_epi8('z' + 1);
-    const __m256i digitLo = _mm256_set1_epi8('0' - 1), digitHi = _mm256_set1_epi8('9' + 1);
-    const __m256i dash = _mm256_set1_epi8('-'), underscore = _mm256_set1_epi8('_');
-    const __m256i upperOff = _mm256_set1_epi8(char(-'A')), lowerOff = _mm256_set1_epi8(char(26 - 'a'));
-    const __m256i digitOff = _mm256_set1_epi8(char(52 - '0')), dashOff = _mm256_set1_epi8(char(62 - '-'));
-    const __m256i underscoreOff = _mm256_set1_epi8(char(63 - '_'));
-    const __m256i mergePairs = _mm256_set1_epi32(0x01400140);
-    const __m256i mergeQuads = _mm256_set1_epi32(0x00011000);
-    const __m256i order = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1,
-                                           2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    const __m256i lowBits = _mm256_setr_epi8(OAUTH4QT_B64_LOW_BITS, OAUTH4QT_B64_LOW_BITS);
+    const __m256i highBits = _mm256_setr_epi8(OAUTH4QT_B64_HIGH_BITS, OAUTH4QT_B64_HIGH_BITS);
+    const __m256i shift = _mm256_setr_epi8(OAUTH4QT_B64_SHIFT, OAUTH4QT_B64_SHIFT);
+    const __m256i order = _mm256_setr_epi8(OAUTH4QT_B64_ORDER, OAUTH4QT_B64_ORDER);
+    const __m256i nibble = _mm256_set1_epi8(0x0F), underscore = _mm256_set1_epi8('_');
+    const __m256i underscoreFix = _mm256_set1_epi8(33);
+    const __m256i mergePairs = _mm256_set1_epi32(0x01400140), mergeQuads = _mm256_set1_epi32(0x00011000);
     const __m256i join = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 3, 7);
     qsizetype i = 0;
     for (; i + 48 <= n; i += 32, out += 24) {
         const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(in + i));
-        const __m256i up = _mm256_and_si256(_mm256_cmpgt_epi8(c, upperLo), _mm256_cmpgt_epi8(upperHi, c));
-        const __m256i lo = _mm256_and_si256(_mm256_cmpgt_epi8(c, lowerLo), _mm256_cmpgt_epi8(lowerHi, c));
-        const __m256i dg = _mm256_and_si256(_mm256_cmpgt_epi8(c, digitLo), _mm256_cmpgt_epi8(digitHi, c));
-        const __m256i da = _mm256_cmpeq_epi8(c, dash);
-        const __m256i us = _mm256_cmpeq_epi8(c, underscore);
-        const __m256i valid = _mm256_or_si256(_mm256_or_si256(_mm256_or_si256(up, lo), _mm256_or_si256(dg, da)), us);
-        if (_mm256_movemask_epi8(valid) != -1)
+        const __m256i high = _mm256_and_si256(_mm256_srli_epi32(c, 4), nibble);
+        const __m256i outside = _mm256_and_si256(_mm256_shuffle_epi8(lowBits, _mm256_and_si256(c, nibble)),
+                                                 _mm256_shuffle_epi8(highBits, high));
+        if (!_mm256_testz_si256(outside, outside))
             return -1;
-        const __m256i offset = _mm256_or_si256(
-                _mm256_or_si256(_mm256_and_si256(up, upperOff), _mm256_and_si256(lo, lowerOff)),
-                _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(dg, digitOff), _mm256_and_si256(da, dashOff)),
-                                _mm256_and_si256(us, underscoreOff)));
+        const __m256i offset = _mm256_add_epi8(_mm256_shuffle_epi8(shift, high),
+                                               _mm256_and_si256(_mm256_cmpeq_epi8(c, underscore), underscoreFix));
         const __m256i values = _mm256_add_epi8(c, offset);
-        const __m256i pairs = _mm256_maddubs_epi16(values, mergePairs);
-        const __m256i quads = _mm256_madd_epi16(pairs, mergeQuads);
+        const __m256i quads = _mm256_madd_epi16(_mm256_maddubs_epi16(values, mergePairs), mergeQuads);
         const __m256i packed = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(quads, order), join);
         _mm256_storeu_si256(reinterpret_cast<__m256i *>(out), packed);
     }
     return i;
 }
+#undef OAUTH4QT_B64_LOW_BITS
+#undef OAUTH4QT_B64_HIGH_BITS
+#undef OAUTH4QT_B64_SHIFT
+#undef OAUTH4QT_B64_ORDER
 
 enum class Simd { None, Ssse3, Avx2 };
 
