@@ -4,6 +4,7 @@
 
 #include <oauth4qt/client.h>
 #include <oauth4qt/jws.h>
+#include <oauth4qt/testclock.h>
 
 #include "testhttpserver.h"
 #include "waitfinished.h"
@@ -124,6 +125,50 @@ inline Proof decodeProof(const QByteArray &compact)
     const JsonWebKey key = JsonWebKey::fromJson(jws.header.value(QLatin1String("jwk")).toObject());
     p.valid = !key.isNull() && Jws::verify(jws, key);
     return p;
+}
+
+/*!
+    The polling script the device and CIBA flows share, on the client's TestClock at nominal
+    scale: \a f is the suite's fixture (server, flow, granted/failed spies, \c scheduled with
+    each pollScheduled() delay, waitEnded(), failure()) answering the token requests with
+    authorization_pending, slow_down, authorization_pending, for a grant of interval 5 s that
+    expires in 60 s. The interval, slow_down, the countdown and the expiry pass in simulated
+    time; nothing polls unless the clock moves. Each answer is processed (the next poll
+    scheduled) before the clock moves on: a clock moved while the answer is still on its way
+    (slow machines, valgrind) would be moved for a poll that is not yet scheduled.
+*/
+template <typename Fixture, typename Status>
+void checkClockDrivesPolling(Fixture &f, Status awaitingUser)
+{
+    TestClock clock;
+    clock.attach(f.client);
+    f.flow->start();
+    QTRY_COMPARE(f.flow->status(), awaitingUser);
+    QCOMPARE(f.flow->remainingTime(), 60);
+    QTest::qWait(100);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 0); // real time does not poll
+    clock.advance(4999);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 0);
+    QCOMPARE(f.flow->remainingTime(), 56);
+    clock.advance(1);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 1); // pending: next in 5 s
+    QTRY_COMPARE(f.scheduled.size(), 2);
+    clock.advance(5000);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 2); // slow_down: next in 10 s
+    QTRY_COMPARE(f.scheduled.size(), 3);
+    QCOMPARE(f.flow->interval(), 10);
+    clock.advance(9999);
+    QTest::qWait(50);
+    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 2);
+    clock.advance(1);
+    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 3);
+    QTRY_COMPARE(f.scheduled.size(), 4);
+    // The expiry (60 s) comes on the simulated clock too.
+    clock.advance(60000);
+    QVERIFY(f.waitEnded());
+    QCOMPARE(f.failure().code(), ErrorCode::Timeout);
+    QCOMPARE(f.flow->remainingTime(), 0);
+    QCOMPARE(f.granted->count(), 0);
 }
 
 } // namespace SessionTest

@@ -110,37 +110,7 @@ private Q_SLOTS:
 void tst_DeviceAuthorizationFlow::testClockDrivesPolling()
 {
     Fixture f(this, deviceJson(5, 60), { oauthError("authorization_pending"), oauthError("slow_down"), oauthError("authorization_pending") }, 1.0);
-    TestClock clock;
-    clock.attach(f.client);
-    f.flow->start();
-    QTRY_COMPARE(f.flow->status(), DeviceAuthorizationFlow::Status::AwaitingUser);
-    QCOMPARE(f.flow->remainingTime(), 60);
-    QTest::qWait(100);
-    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 0); // real time does not poll
-    clock.advance(4999);
-    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 0);
-    QCOMPARE(f.flow->remainingTime(), 56);
-    clock.advance(1);
-    // Each answer is processed (the next poll scheduled) before the clock moves on: a clock
-    // moved while the answer is still on its way (slow machines, valgrind) would be moved for
-    // a poll that is not yet scheduled.
-    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 1); // pending: next in 5 s
-    QTRY_COMPARE(f.scheduled.size(), 2);
-    clock.advance(5000);
-    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 2); // slow_down: next in 10 s
-    QTRY_COMPARE(f.scheduled.size(), 3);
-    QCOMPARE(f.flow->interval(), 10);
-    clock.advance(9999);
-    QTest::qWait(50);
-    QCOMPARE(f.server.requestCount(QStringLiteral("/token")), 2);
-    clock.advance(1);
-    QTRY_COMPARE(f.server.requestCount(QStringLiteral("/token")), 3);
-    QTRY_COMPARE(f.scheduled.size(), 4);
-    // The expiry (60 s) comes on the simulated clock too.
-    clock.advance(60000);
-    QVERIFY(f.waitEnded());
-    QCOMPARE(f.failure().code(), ErrorCode::Timeout);
-    QCOMPARE(f.flow->remainingTime(), 0);
+    checkClockDrivesPolling(f, DeviceAuthorizationFlow::Status::AwaitingUser);
 }
 
 // J1
