@@ -12,12 +12,13 @@
 
 #include "protocol/endpoints_p.h"
 
+#include "benchutil.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
-#include <QtCore/QProcess>
 #include <QtCore/QTextStream>
 
 #include <openssl/ecdsa.h>
@@ -28,13 +29,9 @@
 #include <functional>
 
 using namespace OAuth4Qt;
+using namespace OAuth4QtBench;
 
 namespace {
-
-double cpuSeconds()
-{
-    return double(std::clock()) / CLOCKS_PER_SEC;
-}
 
 struct Row
 {
@@ -111,25 +108,10 @@ Row runPeer(const QString &name, int count, const QStringList &extra)
 {
     Row row;
     row.name = name;
-    const QString runSh = QStringLiteral(OAUTH4QT_NODE_BENCH_DIR "/run.sh");
-    QProcess node;
-    node.setProcessChannelMode(QProcess::SeparateChannels);
-    node.start(QStringLiteral("sh"), QStringList{ runSh, QStringLiteral("o4w-dpop.mjs"), QStringLiteral("--count"),
-                                                  QString::number(count) } + extra);
-    // The first run may install the peer's node_modules (npm ci).
-    if (!node.waitForStarted(10000) || !node.waitForFinished(600000)) {
-        node.kill();
-        node.waitForFinished(5000);
-        row.note = QStringLiteral("node did not run or finish");
+    const QJsonObject result = runNodePeer(QStringLiteral(OAUTH4QT_NODE_BENCH_DIR), QStringLiteral("o4w-dpop.mjs"),
+                                           QStringList{ QStringLiteral("--count"), QString::number(count) } + extra, &row.note);
+    if (result.isEmpty())
         return row;
-    }
-    const QList<QByteArray> lines = node.readAllStandardOutput().trimmed().split('\n');
-    const QJsonObject result = QJsonDocument::fromJson(lines.last()).object();
-    if (node.exitCode() != 0 || result.isEmpty()) {
-        const QByteArray err = node.readAllStandardError().trimmed();
-        row.note = QStringLiteral("peer failed: %1").arg(QString::fromUtf8(err.right(160)));
-        return row;
-    }
     row.n = qint64(result.value(QLatin1String("ops")).toDouble());
     row.wall = result.value(QLatin1String("wall_s")).toDouble();
     row.cpu = result.value(QLatin1String("cpu_user_s")).toDouble() + result.value(QLatin1String("cpu_sys_s")).toDouble();

@@ -12,6 +12,8 @@
 //   the Node peer, for a profiler)
 #include <oauth4qt/client.h>
 
+#include "benchutil.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
@@ -31,14 +33,9 @@
 #include <memory>
 #include <vector>
 
-namespace {
+using namespace OAuth4QtBench;
 
-double cpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
+namespace {
 
 struct Measurement
 {

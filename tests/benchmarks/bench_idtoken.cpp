@@ -15,13 +15,14 @@
 #include <oauth4qt/idtokenvalidator.h>
 #include <oauth4qt/jws.h>
 
+#include "benchutil.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTextStream>
 
@@ -32,6 +33,7 @@
 #include <ctime>
 
 using namespace OAuth4Qt;
+using namespace OAuth4QtBench;
 
 namespace {
 const QString kIssuer = QStringLiteral("https://op.example.test");
@@ -77,66 +79,15 @@ bool rawVerify(EVP_PKEY *pkey, const QString &alg, const QByteArray &input, cons
     return ok;
 }
 
-double cpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-struct Tally
-{
-    qint64 ops = 0;
-    double cpu = 0;
-    double opsPerSecond() const { return cpu > 0 ? double(ops) / cpu : 0; }
-};
-
-// Runs op for about \a seconds of CPU time; adds to \a tally.
-template <typename F>
-void measure(double seconds, F &&op, Tally *tally, qint64 *failures)
-{
-    const double start = cpuSeconds();
-    double now = start;
-    qint64 count = 0;
-    while (now - start < seconds) {
-        for (int i = 0; i < 16; ++i) {
-            if (!op())
-                ++*failures;
-        }
-        count += 16;
-        now = cpuSeconds();
-    }
-    tally->ops += count;
-    tally->cpu += now - start;
-}
-
 // jose's jwtVerify of the same token on Node: ops per CPU second, or -1 (and \a why).
 double joseOpsPerSecond(const QByteArray &token, const QString &jwksFile, int count, QString *why)
 {
-    QProcess node;
-    node.setProcessChannelMode(QProcess::SeparateChannels);
-    node.start(QStringLiteral("sh"), { QStringLiteral(OAUTH4QT_BENCH_NODE_DIR "/run.sh"), QStringLiteral("jose-verify.mjs"),
-                                       QStringLiteral("--jwt"), QString::fromLatin1(token),
-                                       QStringLiteral("--jwk"), jwksFile,
-                                       QStringLiteral("--issuer"), kIssuer,
-                                       QStringLiteral("--audience"), kClient,
-                                       QStringLiteral("--count"), QString::number(count) });
-    // npm ci on first use can take minutes.
-    if (!node.waitForFinished(600000)) {
-        node.kill();
-        node.waitForFinished(5000);
-        *why = QStringLiteral("jose-verify.mjs did not finish");
-        return -1;
-    }
-    const QList<QByteArray> lines = node.readAllStandardOutput().trimmed().split('\n');
-    const QJsonObject result = QJsonDocument::fromJson(lines.constLast()).object();
-    const double cpu = result.value(QLatin1String("cpu_user_s")).toDouble() + result.value(QLatin1String("cpu_sys_s")).toDouble();
-    if (node.exitCode() != 0 || !result.value(QLatin1String("ops")).isDouble() || cpu <= 0) {
-        *why = QStringLiteral("jose-verify.mjs failed: %1")
-                   .arg(QString::fromLocal8Bit(node.readAllStandardError().trimmed().right(300)));
-        return -1;
-    }
-    return result.value(QLatin1String("ops")).toDouble() / cpu;
+    return opsPerCpuSecond(runNodePeer(QStringLiteral(OAUTH4QT_BENCH_NODE_DIR), QStringLiteral("jose-verify.mjs"),
+                                       { QStringLiteral("--jwt"), QString::fromLatin1(token),
+                                         QStringLiteral("--jwk"), jwksFile,
+                                         QStringLiteral("--issuer"), kIssuer,
+                                         QStringLiteral("--audience"), kClient,
+                                         QStringLiteral("--count"), QString::number(count) }, why));
 }
 } // namespace
 
@@ -217,8 +168,8 @@ int main(int argc, char **argv)
         rawOp();
         constexpr int rounds = 8;
         for (int r = 0; r < rounds; ++r) {
-            measure(seconds / rounds, libOp, &lib, &failures);
-            measure(seconds / rounds, rawOp, &raw, &failures);
+            measure(seconds / rounds, libOp, &lib, &failures, 16);
+            measure(seconds / rounds, rawOp, &raw, &failures, 16);
         }
 
         double jose = -1;

@@ -18,12 +18,13 @@
 
 #include "jose/jwe_p.h"
 
+#include "benchutil.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QProcess>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTextStream>
@@ -39,6 +40,7 @@
 #include <ctime>
 
 using namespace OAuth4Qt;
+using namespace OAuth4QtBench;
 
 namespace {
 
@@ -202,60 +204,13 @@ bool rawDecrypt(const Case &c)
     return ok;
 }
 
-double cpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-struct Tally
-{
-    qint64 ops = 0;
-    double cpu = 0;
-    double opsPerSecond() const { return cpu > 0 ? double(ops) / cpu : 0; }
-};
-
-template <typename F>
-void measure(double seconds, F &&op, Tally *tally, qint64 *failures)
-{
-    const double start = cpuSeconds();
-    double now = start;
-    qint64 count = 0;
-    while (now - start < seconds) {
-        for (int i = 0; i < 8; ++i) {
-            if (!op())
-                ++*failures;
-        }
-        count += 8;
-        now = cpuSeconds();
-    }
-    tally->ops += count;
-    tally->cpu += now - start;
-}
-
+// jose's compactDecrypt of the same JWE on Node: ops per CPU second, or -1 (and \a why).
 double joseOpsPerSecond(const Case &c, const QString &jwkFile, int count, QString *why)
 {
-    QProcess node;
-    node.setProcessChannelMode(QProcess::SeparateChannels);
-    node.start(QStringLiteral("sh"), { QStringLiteral(OAUTH4QT_BENCH_NODE_DIR "/run.sh"), QStringLiteral("jose-decrypt.mjs"),
-                                       QStringLiteral("--jwe"), QString::fromLatin1(c.jwe),
-                                       QStringLiteral("--jwk"), jwkFile,
-                                       QStringLiteral("--count"), QString::number(count) });
-    if (!node.waitForFinished(600000)) {
-        node.kill();
-        node.waitForFinished(5000);
-        *why = QStringLiteral("jose-decrypt.mjs did not finish");
-        return -1;
-    }
-    const QList<QByteArray> lines = node.readAllStandardOutput().trimmed().split('\n');
-    const QJsonObject result = QJsonDocument::fromJson(lines.constLast()).object();
-    const double cpu = result.value(QLatin1String("cpu_user_s")).toDouble() + result.value(QLatin1String("cpu_sys_s")).toDouble();
-    if (node.exitCode() != 0 || !result.value(QLatin1String("ops")).isDouble() || cpu <= 0) {
-        *why = QStringLiteral("jose-decrypt.mjs failed: %1").arg(QString::fromLocal8Bit(node.readAllStandardError().trimmed().right(300)));
-        return -1;
-    }
-    return result.value(QLatin1String("ops")).toDouble() / cpu;
+    return opsPerCpuSecond(runNodePeer(QStringLiteral(OAUTH4QT_BENCH_NODE_DIR), QStringLiteral("jose-decrypt.mjs"),
+                                       { QStringLiteral("--jwe"), QString::fromLatin1(c.jwe),
+                                         QStringLiteral("--jwk"), jwkFile,
+                                         QStringLiteral("--count"), QString::number(count) }, why));
 }
 
 JsonWebKey octKey(int bytes)

@@ -8,6 +8,8 @@
 #include <oauth4qt/jsonwebkey.h>
 #include <oauth4qt/jws.h>
 
+#include "benchutil.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QStringList>
 
@@ -21,15 +23,9 @@
 #include <functional>
 
 using namespace OAuth4Qt;
+using namespace OAuth4QtBench;
 
 namespace {
-
-double cpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
 
 // Operations per CPU second of op over about `seconds` (after one warm-up call); 0 when op fails.
 double opsPerSecond(double seconds, const std::function<bool()> &op)
