@@ -201,9 +201,9 @@ TokenReply *OAuth4QtQmlClientExtension::requestClientCredentials(const QString &
 {
     if (!m_client)
         return nullptr;
-    QJSValue options = extra, function = callback;
-    splitCallback(&options, &function);
-    return adoptReply(this, m_client->requestClientCredentials(scope, toParameters(options)), function);
+    return adoptWithOptional(this, extra, callback, [&](const QJSValue &options) {
+        return m_client->requestClientCredentials(scope, toParameters(options));
+    });
 }
 
 TokenReply *OAuth4QtQmlClientExtension::refreshToken(const QJSValue &tokens, const QString &scope,
@@ -211,19 +211,15 @@ TokenReply *OAuth4QtQmlClientExtension::refreshToken(const QJSValue &tokens, con
 {
     if (!m_client)
         return nullptr;
-    QJSValue options = extra, function = callback;
-    splitCallback(&options, &function);
-    const Parameters parameters = toParameters(options);
-    if (isTokenResponse(tokens)) {
+    return adoptWithOptional(this, extra, callback, [&](const QJSValue &options) {
+        const Parameters parameters = toParameters(options);
+        if (!isTokenResponse(tokens))
+            return m_client->refreshToken(optionalString(tokens), scope, parameters);
         const TokenResponse response = tokenResponse(tokens);
         if (!response.idTokenClaims().isEmpty())
-            return adoptReply(this,
-                              m_client->refreshOpenIdTokens(response.refreshToken(), response.idTokenClaims(),
-                                                            scope, parameters),
-                              function);
-        return adoptReply(this, m_client->refreshToken(response.refreshToken(), scope, parameters), function);
-    }
-    return adoptReply(this, m_client->refreshToken(optionalString(tokens), scope, parameters), function);
+            return m_client->refreshOpenIdTokens(response.refreshToken(), response.idTokenClaims(), scope, parameters);
+        return m_client->refreshToken(response.refreshToken(), scope, parameters);
+    });
 }
 
 TokenReply *OAuth4QtQmlClientExtension::requestToken(const QString &grantType, const QJSValue &parameters,
@@ -231,9 +227,9 @@ TokenReply *OAuth4QtQmlClientExtension::requestToken(const QString &grantType, c
 {
     if (!m_client)
         return nullptr;
-    QJSValue options = parameters, function = callback;
-    splitCallback(&options, &function);
-    return adoptReply(this, m_client->requestToken(grantType, toParameters(options)), function);
+    return adoptWithOptional(this, parameters, callback, [&](const QJSValue &options) {
+        return m_client->requestToken(grantType, toParameters(options));
+    });
 }
 
 TokenReply *OAuth4QtQmlClientExtension::exchangeToken(const QJSValue &subjectToken, const QJSValue &parameters,
@@ -241,20 +237,18 @@ TokenReply *OAuth4QtQmlClientExtension::exchangeToken(const QJSValue &subjectTok
 {
     if (!m_client)
         return nullptr;
-    QJSValue options = parameters, function = callback;
-    splitCallback(&options, &function);
-    Parameters list{ { QStringLiteral("subject_token"), accessTokenOf(subjectToken) } };
-    const Parameters extra = toParameters(options);
-    const bool hasType = std::any_of(extra.cbegin(), extra.cend(), [](const auto &p) {
-        return p.first == QLatin1String("subject_token_type");
+    return adoptWithOptional(this, parameters, callback, [&](const QJSValue &options) {
+        Parameters list{ { QStringLiteral("subject_token"), accessTokenOf(subjectToken) } };
+        const Parameters extra = toParameters(options);
+        const bool hasType = std::any_of(extra.cbegin(), extra.cend(), [](const auto &p) {
+            return p.first == QLatin1String("subject_token_type");
+        });
+        if (!hasType)
+            list.append({ QStringLiteral("subject_token_type"),
+                          QStringLiteral("urn:ietf:params:oauth:token-type:access_token") });
+        list += extra;
+        return m_client->requestToken(QStringLiteral("urn:ietf:params:oauth:grant-type:token-exchange"), list);
     });
-    if (!hasType)
-        list.append({ QStringLiteral("subject_token_type"),
-                      QStringLiteral("urn:ietf:params:oauth:token-type:access_token") });
-    list += extra;
-    return adoptReply(this,
-                      m_client->requestToken(QStringLiteral("urn:ietf:params:oauth:grant-type:token-exchange"), list),
-                      function);
 }
 
 JsonReply *OAuth4QtQmlClientExtension::userInfo(const QJSValue &tokens, const QJSValue &expectedSubject,
@@ -262,15 +256,16 @@ JsonReply *OAuth4QtQmlClientExtension::userInfo(const QJSValue &tokens, const QJ
 {
     if (!m_client)
         return nullptr;
-    QJSValue subject = expectedSubject, function = callback;
-    splitCallback(&subject, &function);
-    QString expected = optionalString(subject);
-    if (expected.isEmpty() && isTokenResponse(tokens))
-        expected = tokenResponse(tokens).idTokenClaims().value(QLatin1String("sub")).toString();
-    // A token response keeps its token type: a DPoP-bound token goes with a DPoP proof.
-    if (isTokenResponse(tokens))
-        return adoptReply(this, m_client->userInfo(tokenResponse(tokens), expected), function);
-    return adoptReply(this, m_client->userInfo(accessTokenOf(tokens), expected), function);
+    return adoptWithOptional(this, expectedSubject, callback, [&](const QJSValue &subject) {
+        QString expected = optionalString(subject);
+        if (!isTokenResponse(tokens))
+            return m_client->userInfo(accessTokenOf(tokens), expected);
+        // A token response keeps its token type: a DPoP-bound token goes with a DPoP proof.
+        const TokenResponse response = tokenResponse(tokens);
+        if (expected.isEmpty())
+            expected = response.idTokenClaims().value(QLatin1String("sub")).toString();
+        return m_client->userInfo(response, expected);
+    });
 }
 
 JsonReply *OAuth4QtQmlClientExtension::introspect(const QJSValue &token, const QJSValue &tokenTypeHint,
@@ -278,9 +273,9 @@ JsonReply *OAuth4QtQmlClientExtension::introspect(const QJSValue &token, const Q
 {
     if (!m_client)
         return nullptr;
-    QJSValue hint = tokenTypeHint, function = callback;
-    splitCallback(&hint, &function);
-    return adoptReply(this, m_client->introspect(accessTokenOf(token), optionalString(hint)), function);
+    return adoptWithOptional(this, tokenTypeHint, callback, [&](const QJSValue &hint) {
+        return m_client->introspect(accessTokenOf(token), optionalString(hint));
+    });
 }
 
 Reply *OAuth4QtQmlClientExtension::revoke(const QJSValue &token, const QJSValue &tokenTypeHint,
@@ -288,9 +283,9 @@ Reply *OAuth4QtQmlClientExtension::revoke(const QJSValue &token, const QJSValue 
 {
     if (!m_client)
         return nullptr;
-    QJSValue hint = tokenTypeHint, function = callback;
-    splitCallback(&hint, &function);
-    return adoptReply(this, m_client->revoke(accessTokenOf(token), optionalString(hint)), function);
+    return adoptWithOptional(this, tokenTypeHint, callback, [&](const QJSValue &hint) {
+        return m_client->revoke(accessTokenOf(token), optionalString(hint));
+    });
 }
 
 RegistrationReply *OAuth4QtQmlClientExtension::registerClient(const QJSValue &clientMetadata,
@@ -299,10 +294,10 @@ RegistrationReply *OAuth4QtQmlClientExtension::registerClient(const QJSValue &cl
 {
     if (!m_client)
         return nullptr;
-    QJSValue token = initialAccessToken, function = callback;
-    splitCallback(&token, &function);
-    const QJsonObject metadata = QJsonObject::fromVariantMap(clientMetadata.toVariant().toMap());
-    return adoptReply(this, m_client->registerClient(metadata, optionalString(token)), function);
+    return adoptWithOptional(this, initialAccessToken, callback, [&](const QJSValue &token) {
+        const QJsonObject metadata = QJsonObject::fromVariantMap(clientMetadata.toVariant().toMap());
+        return m_client->registerClient(metadata, optionalString(token));
+    });
 }
 
 QUrl OAuth4QtQmlClientExtension::endSessionUrl(const QJSValue &options) const
@@ -323,20 +318,16 @@ ResourceReply *OAuth4QtQmlClientExtension::resourceRequest(const QString &method
 {
     if (!m_client)
         return nullptr;
-    QJSValue requestOptions = options, function = callback;
-    splitCallback(&requestOptions, &function);
-    QByteArray body;
-    QList<std::pair<QByteArray, QByteArray>> headers;
-    toRequestBody(requestOptions, &body, &headers);
-    ResourceReply *reply = nullptr;
-    if (isTokenResponse(tokens)) {
-        reply = m_client->resourceRequest(method.toUtf8(), url, tokenResponse(tokens), body, headers);
-    } else {
+    return adoptWithOptional(this, options, callback, [&](const QJSValue &requestOptions) {
+        QByteArray body;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        toRequestBody(requestOptions, &body, &headers);
+        if (isTokenResponse(tokens))
+            return m_client->resourceRequest(method.toUtf8(), url, tokenResponse(tokens), body, headers);
         const QJSValue type = requestOptions.isObject() ? requestOptions.property(QStringLiteral("tokenType")) : QJSValue();
-        reply = m_client->resourceRequest(method.toUtf8(), url, accessTokenOf(tokens),
-                                          type.isString() ? type.toString() : QStringLiteral("Bearer"), body, headers);
-    }
-    return adoptReply(this, reply, function);
+        return m_client->resourceRequest(method.toUtf8(), url, accessTokenOf(tokens),
+                                         type.isString() ? type.toString() : QStringLiteral("Bearer"), body, headers);
+    });
 }
 
 JsonReply *OAuth4QtQmlClientExtension::discoverProtectedResource(const QUrl &resourceUrl,
@@ -345,10 +336,9 @@ JsonReply *OAuth4QtQmlClientExtension::discoverProtectedResource(const QUrl &res
 {
     if (!m_client)
         return nullptr;
-    QJSValue metadataUrl = resourceMetadataUrl, function = callback;
-    splitCallback(&metadataUrl, &function);
-    return adoptReply(this, m_client->discoverProtectedResource(resourceUrl, QUrl(optionalString(metadataUrl))),
-                      function);
+    return adoptWithOptional(this, resourceMetadataUrl, callback, [&](const QJSValue &metadataUrl) {
+        return m_client->discoverProtectedResource(resourceUrl, QUrl(optionalString(metadataUrl)));
+    });
 }
 
 // --- TokenSession ---------------------------------------------------------------------------
@@ -376,12 +366,12 @@ ResourceReply *OAuth4QtQmlTokenSessionExtension::resourceRequest(const QString &
 {
     if (!m_session)
         return nullptr;
-    QJSValue requestOptions = options, function = callback;
-    splitCallback(&requestOptions, &function);
-    QByteArray body;
-    QList<std::pair<QByteArray, QByteArray>> headers;
-    toRequestBody(requestOptions, &body, &headers);
-    return adoptReply(this, m_session->resourceRequest(method.toUtf8(), url, body, headers), function);
+    return adoptWithOptional(this, options, callback, [&](const QJSValue &requestOptions) {
+        QByteArray body;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        toRequestBody(requestOptions, &body, &headers);
+        return m_session->resourceRequest(method.toUtf8(), url, body, headers);
+    });
 }
 
 QUrl OAuth4QtQmlTokenSessionExtension::endSessionUrl(const QJSValue &options) const

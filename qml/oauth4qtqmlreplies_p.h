@@ -51,6 +51,19 @@ R *adoptReply(QObject *context, R *reply, const QJSValue &callback)
 //! callback (and the options are empty).
 void splitCallback(QJSValue *options, QJSValue *callback);
 
+/*!
+    The shape of every operation whose optional argument \a optional may be left out with the
+    callback in its place: splits the two (splitCallback()), passes the optional argument to
+    \a make, and adopts the reply \a make returns with the callback (adoptReply()).
+*/
+template <typename Make>
+auto adoptWithOptional(QObject *context, const QJSValue &optional, const QJSValue &callback, Make &&make)
+{
+    QJSValue value = optional, function = callback;
+    splitCallback(&value, &function);
+    return adoptReply(context, make(value), function);
+}
+
 } // namespace OAuth4QtQml
 
 struct OAuth4QtQmlReply

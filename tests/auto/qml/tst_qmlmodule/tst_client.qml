@@ -111,6 +111,21 @@ TestCase {
         compare(inactive.result.active, false)
     }
 
+    function test_protectedResourceMetadata() {
+        // The callback in place of the optional metadata URL: a resource on another host over
+        // http is refused before any request.
+        let answered = null
+        client.discoverProtectedResource("http://api.example.test/v1", r => { answered = r })
+        tryVerify(() => answered !== null, 30000)
+        compare(answered.error.code, OAuth.ErrorCode.InsecureUrl)
+        // The metadata URL given, with a callback: the fixture serves no resource metadata (404).
+        let missing = null
+        client.discoverProtectedResource(peer.issuer + "/api", peer.issuer + "/no-such-metadata", r => { missing = r })
+        tryVerify(() => missing !== null, 30000)
+        compare(missing.error.code, OAuth.ErrorCode.UnexpectedStatus)
+        compare(missing.error.httpStatus, 404)
+    }
+
     function test_serverError() {
         const reply = waitFor(unknownClient.requestClientCredentials("api:read"))
         compare(reply.error.isError, true)
