@@ -9,7 +9,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QMetaEnum>
-#include <QtCore/QTimer>
+#include <QtCore/QTimerEvent>
 #include <QtNetwork/QHostAddress>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
@@ -225,11 +225,16 @@ struct HttpCall::Private
     HttpRequest request;
     HttpTransport::Callback callback;
     QPointer<QNetworkReply> reply;
-    QTimer *deadline = nullptr;
+    // The finished request's reply: deleted with this call, or it takes this call with it.
+    QPointer<QNetworkReply> spentReply;
+    int deadlineTimer = 0;
     QElapsedTimer elapsed;
     QByteArray body;
     bool finished = false;
     bool tlsErrorsSeen = false;
+    bool insideSend = false;     // send() has not returned yet
+    bool metaDataSeen = false;   // of the current attempt's reply
+    bool finishQueued = false;   // a failure inside send(), reported from the event loop
     int attempts = 0;
     // settings snapshot taken in send()
     int timeout = 30000;
@@ -254,6 +259,25 @@ HttpCall::~HttpCall()
         reply->abort();
         reply->deleteLater();
     }
+    if (QNetworkReply *spent = d->spentReply.data()) {
+        d->spentReply = nullptr;
+        // Never under Qt's feet while it emits one of the reply's signals.
+        if (insideReplySignal > 0)
+            spent->deleteLater();
+        else
+            delete spent;
+    }
+}
+
+void HttpCall::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != d->deadlineTimer) {
+        QObject::timerEvent(event);
+        return;
+    }
+    finish({}, Error(ErrorCode::Timeout, QStringLiteral("%1 did not complete within %2 ms")
+                                             .arg(describe(d->request))
+                                             .arg(d->timeout)));
 }
 
 bool HttpCall::isFinished() const
@@ -278,7 +302,7 @@ void HttpCall::cancel()
     finish({}, Error::cancelled(QStringLiteral("HTTP request cancelled")));
 }
 
-void HttpCall::releaseReply()
+void HttpCall::releaseReply(ReplyDisposal disposal)
 {
     if (!d->reply)
         return;
@@ -287,17 +311,33 @@ void HttpCall::releaseReply()
     reply->disconnect(this);
     if (reply->isRunning())
         reply->abort();
-    reply->deleteLater();
+    if (disposal == ReplyDisposal::WithCall && !d->spentReply)
+        d->spentReply = reply; // one deferred deletion for both (see finish())
+    else
+        reply->deleteLater();
 }
 
 void HttpCall::finish(const HttpResponse &response, const Error &error)
 {
-    if (d->finished)
+    if (d->finished || d->finishQueued)
         return;
+    if (d->insideSend) {
+        // A failure before send() returned: the callback still runs from the event loop only.
+        d->finishQueued = true;
+        QMetaObject::invokeMethod(
+            this, [this, response, error] {
+                d->finishQueued = false;
+                finish(response, error);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     d->finished = true;
-    if (d->deadline)
-        d->deadline->stop();
-    releaseReply();
+    if (d->deadlineTimer) {
+        killTimer(d->deadlineTimer);
+        d->deadlineTimer = 0;
+    }
+    releaseReply(ReplyDisposal::WithCall);
     if (error) {
         qCDebug(lcTransport).noquote() << describe(d->request) << "failed:" << error.codeName()
                                        << "after" << d->elapsed.elapsed() << "ms";
@@ -311,8 +351,17 @@ void HttpCall::finish(const HttpResponse &response, const Error &error)
     QPointer<HttpCall> self(this);
     if (callback)
         callback(response, error);
-    if (self)
+    if (!self)
+        return; // deleted by the callback's owner, with the spent reply (~HttpCall)
+    if (QNetworkReply *spent = d->spentReply.data()) {
+        // One deferred deletion instead of two: this call goes with its reply (a QNetworkReply
+        // is never deleted inside its own signal, hence deleteLater).
+        d->spentReply = nullptr;
+        setParent(spent);
+        spent->deleteLater();
+    } else {
         deleteLater();
+    }
 }
 
 void HttpCall::start()
@@ -323,7 +372,8 @@ void HttpCall::start()
         finish({}, error);
         return;
     }
-    startAttempt(d->transport->d->nonceFor(originOf(d->request.url)));
+    HttpTransport::Private *t = d->transport->d.get();
+    startAttempt(t->nonces.isEmpty() ? QByteArray() : t->nonceFor(originOf(d->request.url)));
 }
 
 void HttpCall::startAttempt(const QByteArray &nonce)
@@ -410,7 +460,7 @@ void HttpCall::startAttempt(const QByteArray &nonce)
     else
         reply = manager->sendCustomRequest(request, method, d->request.body);
     d->reply = reply;
-    reply->setReadBufferSize(qMin(kMaxReadBuffer, d->maxSize + 1));
+    d->metaDataSeen = false;
     qCDebug(lcTransport).noquote() << describe(d->request) << "sent (attempt" << d->attempts << ")";
 
     connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
@@ -435,8 +485,9 @@ void HttpCall::startAttempt(const QByteArray &nonce)
 
 void HttpCall::onMetaData()
 {
-    if (d->finished || !d->reply)
+    if (d->finished || !d->reply || d->metaDataSeen)
         return;
+    d->metaDataSeen = true;
     const QVariant length = d->reply->header(QNetworkRequest::ContentLengthHeader);
     bool ok = false;
     const qint64 announced = length.toLongLong(&ok);
@@ -445,7 +496,17 @@ void HttpCall::onMetaData()
                          QStringLiteral("announced Content-Length %1 exceeds the limit of %2 bytes")
                              .arg(announced).arg(d->maxSize))
                        .setHttpStatus(d->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+        return;
     }
+    // A body of unknown length (chunked, until close) or one Qt decodes (gzip, deflate...) may
+    // grow past the limit: Qt then buffers at most a bounded amount ahead of readAvailable(),
+    // which stops the call at the limit. A body of an announced length within the limit needs
+    // no such bound (HTTP/1.1 framing stops at that length), and none is set: with a bound, Qt
+    // signals its HTTP thread on every read.
+    const QByteArray coding = d->reply->rawHeader(QByteArrayLiteral("Content-Encoding")).trimmed();
+    const bool identity = coding.isEmpty() || coding.compare(QByteArrayLiteral("identity"), Qt::CaseInsensitive) == 0;
+    if (!(ok && identity) && d->reply->isRunning())
+        d->reply->setReadBufferSize(qMin(kMaxReadBuffer, d->maxSize + 1));
 }
 
 void HttpCall::readAvailable()
@@ -487,19 +548,20 @@ void HttpCall::onFinished()
     QNetworkReply *reply = d->reply;
     const QNetworkReply::NetworkError networkError = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString what = describe(d->request);
+    // Only for an error or a log line: never built on the success path.
+    const auto what = [this]() -> QString { return describe(d->request); };
 
     if (networkError == QNetworkReply::ContentReSendError && (status == 307 || status == 308)) {
         // Qt rewinds the body of a POST on 307/308 whatever the redirect policy, and the one-shot
         // body refuses: the answer was a redirect, and it is refused as every redirect is.
         finish({}, Error(ErrorCode::RedirectRefused,
-                         QStringLiteral("%1 answered %2; redirects are never followed").arg(what).arg(status))
+                         QStringLiteral("%1 answered %2; redirects are never followed").arg(what()).arg(status))
                        .setHttpStatus(status));
         return;
     }
     if (networkError != QNetworkReply::NoError && !(status >= 400 && isHttpStatusError(networkError))) {
         const char *name = QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(networkError);
-        const QString detail = QLatin1String(name ? name : "UnknownError") + QLatin1String(" for ") + what;
+        const QString detail = QLatin1String(name ? name : "UnknownError") + QLatin1String(" for ") + what();
         if (d->tlsErrorsSeen || networkError == QNetworkReply::SslHandshakeFailedError) {
             finish({}, Error(ErrorCode::TlsError, detail));
         } else if (networkError == QNetworkReply::UnknownContentError
@@ -510,7 +572,7 @@ void HttpCall::onFinished()
             // corrupt coding. Either way the body is not handed over.
             finish({}, Error(ErrorCode::ResponseTooLarge,
                              QStringLiteral("compressed response body refused by the decoder "
-                                            "(decompression bomb or corrupt coding) for ") + what)
+                                            "(decompression bomb or corrupt coding) for ") + what())
                            .setHttpStatus(status));
         } else if (networkError == QNetworkReply::TimeoutError) {
             finish({}, Error(ErrorCode::Timeout, detail));
@@ -518,14 +580,14 @@ void HttpCall::onFinished()
             finish({}, Error(ErrorCode::NetworkError,
                              QStringLiteral("the connection closed before the server answered %1; the request "
                                             "was not sent again, since the server may have processed it")
-                                 .arg(what)));
+                                 .arg(what())));
         } else {
             finish({}, Error(ErrorCode::NetworkError, detail));
         }
         return;
     }
     if (status <= 0) {
-        finish({}, Error(ErrorCode::NetworkError, QStringLiteral("no HTTP status for ") + what));
+        finish({}, Error(ErrorCode::NetworkError, QStringLiteral("no HTTP status for ") + what()));
         return;
     }
 
@@ -545,7 +607,7 @@ void HttpCall::onFinished()
         bool ok = false;
         const qint64 announced = response.header(QByteArrayLiteral("Content-Length")).trimmed().toLongLong(&ok);
         if (ok && announced != response.body.size()) {
-            finish({}, Error(ErrorCode::NetworkError, QStringLiteral("truncated response body for ") + what));
+            finish({}, Error(ErrorCode::NetworkError, QStringLiteral("truncated response body for ") + what()));
             return;
         }
     }
@@ -557,14 +619,14 @@ void HttpCall::onFinished()
 
     if (status >= 300 && status < 400) {
         finish({}, Error(ErrorCode::RedirectRefused,
-                         QStringLiteral("%1 answered %2; redirects are never followed").arg(what).arg(status))
+                         QStringLiteral("%1 answered %2; redirects are never followed").arg(what()).arg(status))
                        .setHttpStatus(status));
         return;
     }
 
     if (d->request.dpopProof && d->attempts == 1 && !nonce.isEmpty() && isUseDpopNonce(response)) {
-        qCDebug(lcTransport).noquote() << what << "->" << status << "use_dpop_nonce: retrying once with the new nonce";
-        releaseReply();
+        qCDebug(lcTransport).noquote() << what() << "->" << status << "use_dpop_nonce: retrying once with the new nonce";
+        releaseReply(ReplyDisposal::Later);
         if (d->request.rebuildBody) {
             Error error;
             QByteArray body = d->request.rebuildBody(&error);
@@ -736,16 +798,18 @@ HttpCall *HttpTransport::send(const HttpRequest &request, Callback callback)
     call->d->timeout = d->requestTimeout;
     call->d->maxSize = d->maxResponseSize;
     call->d->elapsed.start();
-    call->d->deadline = new QTimer(call);
-    call->d->deadline->setSingleShot(true);
-    connect(call->d->deadline, &QTimer::timeout, call, [call] {
-        call->finish({}, Error(ErrorCode::Timeout, QStringLiteral("%1 did not complete within %2 ms")
-                                                       .arg(describe(call->d->request))
-                                                       .arg(call->d->timeout)));
-    });
-    call->d->deadline->start(d->requestTimeout);
-    // Always asynchronous: even a refused URL is reported from the event loop.
-    QMetaObject::invokeMethod(call, [call] { call->start(); }, Qt::QueuedConnection);
+    call->d->deadlineTimer = call->startTimer(d->requestTimeout);
+    if (d->modifier) {
+        // The application's request modifier never runs inside send(): the caller has not even
+        // got the call yet, and the modifier is free to do what it likes.
+        QMetaObject::invokeMethod(call, [call] { call->start(); }, Qt::QueuedConnection);
+        return call;
+    }
+    // Started at once (Qt itself starts the network operation from the event loop); a failure
+    // found before send() returns is still reported from the event loop (finish()).
+    call->d->insideSend = true;
+    call->start();
+    call->d->insideSend = false;
     return call;
 }
 

@@ -113,8 +113,9 @@ OAUTH4QT_TESTS_EXPORT QString originOf(const QUrl &url);
 
 class HttpTransport;
 
-//! A request under way. Owned by the transport (a child of it); deletes itself (deleteLater)
-//! after the callback ran. Destroying it, or the transport, ends the request without callback.
+//! A request under way. Owned by the transport (a child of it) while it runs; after the
+//! callback ran it is deleted from the event loop (together with its QNetworkReply).
+//! Destroying it, or the transport, ends the request without callback.
 class OAUTH4QT_TESTS_EXPORT HttpCall : public QObject
 {
     Q_OBJECT
@@ -128,15 +129,19 @@ public:
     void cancel();
     bool isFinished() const;
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     friend class HttpTransport;
+    enum class ReplyDisposal { WithCall, Later };
     explicit HttpCall(QObject *parent);
     void start();
     void startAttempt(const QByteArray &nonce);
     void onMetaData();
     void readAvailable();
     void onFinished();
-    void releaseReply();
+    void releaseReply(ReplyDisposal disposal);
     void finish(const HttpResponse &response, const Error &error);
     struct Private;
     std::unique_ptr<Private> d;

@@ -100,6 +100,8 @@ private Q_SLOTS:
     void tooLarge();
     void withinCap_data();
     void withinCap();
+    void readBufferBoundOnlyWithoutLength_data();
+    void readBufferBoundOnlyWithoutLength();
     // K8
     void brokenBody_data();
     void brokenBody();
@@ -121,6 +123,7 @@ private Q_SLOTS:
     void callbackExactlyOnceAndAsync();
     void destroyTransportWithCallsInFlight();
     void destroyTransportInsideCallback();
+    void finishedCallAndReplyDeleted();
 
     // DPoP (section G)
     void dpopRetryOnce_data();
@@ -469,6 +472,45 @@ void tst_HttpTransport::withinCap()
     QCOMPARE(r.response.body, expectedBody);
 }
 
+// Qt signals its HTTP thread on every read of a reply whose read buffer is bounded: the bound is
+// set only where the body could outgrow the limit before readAvailable() sees it (no announced
+// length, or a body Qt decodes). An announced length within the limit is bounded by HTTP/1.1
+// framing already.
+void tst_HttpTransport::readBufferBoundOnlyWithoutLength_data()
+{
+    QTest::addColumn<Response>("response");
+    QTest::addColumn<bool>("bounded");
+    QTest::newRow("announced-within-cap") << Response::json(200, QByteArray(1000, 'y')) << false;
+    QTest::newRow("gzip") << Response::json(200, gzip("{\"a\":1}"), {{"Content-Encoding", "gzip"}}) << true;
+    QTest::newRow("chunked") << Response::raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                                              "Connection: close\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+                             << true;
+    QTest::newRow("until-close") << Response::raw("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nabcde") << true;
+}
+
+void tst_HttpTransport::readBufferBoundOnlyWithoutLength()
+{
+    QFETCH(Response, response);
+    QFETCH(bool, bounded);
+    TestHttpServer server;
+    server.on(QStringLiteral("/r"), response);
+    QNetworkAccessManager app;
+    qint64 readBufferSize = -1;
+    // The manager's finished() comes before the transport's handler of the reply's finished().
+    connect(&app, &QNetworkAccessManager::finished, this,
+            [&](QNetworkReply *reply) { readBufferSize = reply->readBufferSize(); });
+    HttpTransport transport;
+    transport.setNetworkAccessManager(&app);
+    server.prepare(transport);
+    transport.setMaxResponseSize(64 * 1024);
+    const CallResult r = sendAndWait(transport, get(server.url(QStringLiteral("/r"))));
+    QCOMPARE(r.callbacks, 1);
+    QVERIFY2(!r.error, qPrintable(r.error.detail()));
+    QCOMPARE(readBufferSize > 0, bounded);
+    if (bounded)
+        QVERIFY(readBufferSize <= 64 * 1024 + 1);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 void tst_HttpTransport::brokenBody_data()
@@ -750,6 +792,34 @@ void tst_HttpTransport::destroyTransportInsideCallback()
     });
     QTRY_VERIFY(guard.isNull());
     QTest::qWait(20);
+    QCOMPARE(callbacks, 1);
+}
+
+// A finished call goes from the event loop together with its QNetworkReply (one deferred
+// deletion for both); nothing of it stays behind in the application's manager.
+void tst_HttpTransport::finishedCallAndReplyDeleted()
+{
+    TestHttpServer server;
+    server.on(QStringLiteral("/x"), Response::json(200, obj("a", "b")));
+    QNetworkAccessManager app;
+    HttpTransport transport;
+    transport.setNetworkAccessManager(&app);
+    server.prepare(transport);
+    QPointer<QNetworkReply> networkReply;
+    connect(&app, &QNetworkAccessManager::finished, this, [&](QNetworkReply *reply) { networkReply = reply; });
+    int callbacks = 0;
+    bool replyAliveInCallback = false;
+    QPointer<HttpCall> call = transport.send(get(server.url(QStringLiteral("/x"))), [&](const HttpResponse &, const Error &) {
+        ++callbacks;
+        replyAliveInCallback = !networkReply.isNull(); // never deleted under Qt's feet
+    });
+    QVERIFY(call);
+    QTRY_COMPARE(callbacks, 1);
+    QVERIFY(replyAliveInCallback);
+    QTRY_VERIFY(call.isNull());
+    QVERIFY(networkReply.isNull());
+    QVERIFY(app.findChildren<QNetworkReply *>().isEmpty());
+    QVERIFY(transport.findChildren<HttpCall *>().isEmpty());
     QCOMPARE(callbacks, 1);
 }
 
