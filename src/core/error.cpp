@@ -163,7 +163,19 @@ public:
     QString detail;
 };
 
-Error::Error() : d(new ErrorData) {}
+namespace {
+// What a default-constructed Error (no error) reads: it allocates nothing, since an Error is
+// made, copied and checked many times on every successful request.
+const ErrorData &noError()
+{
+    static const ErrorData data;
+    return data;
+}
+} // namespace
+
+#define OAUTH4QT_ERROR_DATA (d ? *d.constData() : noError())
+
+Error::Error() = default;
 
 Error::Error(ErrorCode code, const QString &detail) : d(new ErrorData)
 {
@@ -194,58 +206,67 @@ Error Error::cancelled(const QString &detail)
     return e;
 }
 
-bool Error::isError() const { return d->code != ErrorCode::NoError; }
+bool Error::isError() const { return d && d->code != ErrorCode::NoError; }
 
 ErrorCategory Error::category() const
 {
-    return errorCategoryOf(d->code);
+    return errorCategoryOf(code());
 }
 
-ErrorCode Error::code() const { return d->code; }
-QString Error::codeName() const { return errorCodeName(d->code); }
+ErrorCode Error::code() const { return OAUTH4QT_ERROR_DATA.code; }
+QString Error::codeName() const { return errorCodeName(code()); }
 QString Error::categoryName() const { return errorCategoryName(category()); }
-int Error::httpStatus() const { return d->httpStatus; }
+int Error::httpStatus() const { return OAUTH4QT_ERROR_DATA.httpStatus; }
 
 Error &Error::setHttpStatus(int status)
 {
+    if (!d)
+        d = new ErrorData;
     d->httpStatus = status;
     return *this;
 }
 
-QString Error::oauthError() const { return d->oauthError; }
-QString Error::oauthErrorDescription() const { return d->oauthErrorDescription; }
-QUrl Error::oauthErrorUri() const { return d->oauthErrorUri; }
-QString Error::challengeScheme() const { return d->challengeScheme; }
+QString Error::oauthError() const { return OAUTH4QT_ERROR_DATA.oauthError; }
+QString Error::oauthErrorDescription() const { return OAUTH4QT_ERROR_DATA.oauthErrorDescription; }
+QUrl Error::oauthErrorUri() const { return OAUTH4QT_ERROR_DATA.oauthErrorUri; }
+QString Error::challengeScheme() const { return OAUTH4QT_ERROR_DATA.challengeScheme; }
 
 Error &Error::setChallengeScheme(const QString &scheme)
 {
+    if (!d)
+        d = new ErrorData;
     d->challengeScheme = scheme;
     return *this;
 }
 
-int Error::retryAfter() const { return d->retryAfter; }
+int Error::retryAfter() const { return OAUTH4QT_ERROR_DATA.retryAfter; }
 
 Error &Error::setRetryAfter(int seconds)
 {
+    if (!d)
+        d = new ErrorData;
     d->retryAfter = seconds;
     return *this;
 }
 
-QString Error::detail() const { return d->detail; }
+QString Error::detail() const { return OAUTH4QT_ERROR_DATA.detail; }
 
 Error &Error::setDetail(const QString &detail)
 {
+    if (!d)
+        d = new ErrorData;
     d->detail = detail;
     return *this;
 }
 
 QString Error::errorString() const
 {
+    const ErrorData &data = OAUTH4QT_ERROR_DATA;
     for (const OAuthErrorInfo &info : oauthErrorTable) {
-        if (!d->oauthError.isEmpty() && d->oauthError == QLatin1String(info.error))
+        if (!data.oauthError.isEmpty() && data.oauthError == QLatin1String(info.error))
             return QCoreApplication::translate("OAuth4Qt::Error", info.message);
     }
-    const CodeInfo *info = infoFor(d->code);
+    const CodeInfo *info = infoFor(data.code);
     return info ? QCoreApplication::translate("OAuth4Qt::Error", info->message)
                 : QCoreApplication::translate("OAuth4Qt::Error", "Unknown error.");
 }
@@ -254,26 +275,28 @@ QString Error::technicalDetails() const
 {
     if (!isError())
         return {};
+    const ErrorData &data = *d;
     QStringList parts{ codeName() };
-    if (!d->oauthError.isEmpty()) {
-        QString server = QStringLiteral("server error ") + d->oauthError;
-        if (!d->oauthErrorDescription.isEmpty())
-            server += QStringLiteral(": ") + d->oauthErrorDescription;
+    if (!data.oauthError.isEmpty()) {
+        QString server = QStringLiteral("server error ") + data.oauthError;
+        if (!data.oauthErrorDescription.isEmpty())
+            server += QStringLiteral(": ") + data.oauthErrorDescription;
         parts.append(server);
     }
-    if (d->httpStatus > 0)
-        parts.append(QStringLiteral("HTTP status %1").arg(d->httpStatus));
-    if (!d->detail.isEmpty())
-        parts.append(d->detail);
+    if (data.httpStatus > 0)
+        parts.append(QStringLiteral("HTTP status %1").arg(data.httpStatus));
+    if (!data.detail.isEmpty())
+        parts.append(data.detail);
     return parts.join(QStringLiteral("; "));
 }
 
 bool Error::operator==(const Error &other) const
 {
-    return d->code == other.d->code && d->httpStatus == other.d->httpStatus
-        && d->oauthError == other.d->oauthError
-        && d->oauthErrorDescription == other.d->oauthErrorDescription
-        && d->oauthErrorUri == other.d->oauthErrorUri && d->detail == other.d->detail;
+    const ErrorData &a = OAUTH4QT_ERROR_DATA;
+    const ErrorData &b = other.d ? *other.d.constData() : noError();
+    return a.code == b.code && a.httpStatus == b.httpStatus && a.oauthError == b.oauthError
+        && a.oauthErrorDescription == b.oauthErrorDescription && a.oauthErrorUri == b.oauthErrorUri
+        && a.detail == b.detail;
 }
 
 } // namespace OAuth4Qt

@@ -62,7 +62,17 @@ ClientConfig::AuthMethod ClientConfig::authMethodFromName(const QString &name, b
     return AuthMethod::Automatic;
 }
 
-ClientConfig::ClientConfig() : d(new ClientConfigData) {}
+namespace {
+// Every default-constructed ClientConfig shares one empty instance until it is first written to
+// (QSharedDataPointer copies on write): an empty value allocates nothing.
+QSharedDataPointer<ClientConfigData> emptyClientConfig()
+{
+    static const QSharedDataPointer<ClientConfigData> empty(new ClientConfigData);
+    return empty;
+}
+} // namespace
+
+ClientConfig::ClientConfig() : d(emptyClientConfig()) {}
 
 ClientConfig::ClientConfig(const QString &clientId, const QString &clientSecret)
     : d(new ClientConfigData)

@@ -52,7 +52,17 @@ const char *const boolMembers[] = {
 
 } // namespace
 
-ServerMetadata::ServerMetadata() : d(new ServerMetadataData) {}
+namespace {
+// Every default-constructed ServerMetadata shares one empty instance until it is first written to
+// (QSharedDataPointer copies on write): an empty value allocates nothing.
+QSharedDataPointer<ServerMetadataData> emptyServerMetadata()
+{
+    static const QSharedDataPointer<ServerMetadataData> empty(new ServerMetadataData);
+    return empty;
+}
+} // namespace
+
+ServerMetadata::ServerMetadata() : d(emptyServerMetadata()) {}
 ServerMetadata::ServerMetadata(const ServerMetadata &other) = default;
 ServerMetadata::ServerMetadata(ServerMetadata &&other) noexcept = default;
 ServerMetadata &ServerMetadata::operator=(const ServerMetadata &other) = default;

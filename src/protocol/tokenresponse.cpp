@@ -18,7 +18,17 @@ public:
     QJsonObject json;
 };
 
-TokenResponse::TokenResponse() : d(new TokenResponseData) {}
+namespace {
+// Every default-constructed TokenResponse shares one empty instance until it is first written to
+// (QSharedDataPointer copies on write): an empty value allocates nothing.
+QSharedDataPointer<TokenResponseData> emptyTokenResponse()
+{
+    static const QSharedDataPointer<TokenResponseData> empty(new TokenResponseData);
+    return empty;
+}
+} // namespace
+
+TokenResponse::TokenResponse() : d(emptyTokenResponse()) {}
 TokenResponse::TokenResponse(const TokenResponse &other) = default;
 TokenResponse::TokenResponse(TokenResponse &&other) noexcept = default;
 TokenResponse &TokenResponse::operator=(const TokenResponse &other) = default;
