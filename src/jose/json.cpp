@@ -8,6 +8,10 @@
 #include <string_view>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace OAuth4Qt {
 namespace Json {
 
@@ -295,11 +299,45 @@ private:
         return true;
     }
 
+    // The first byte at or after p that a string cannot take as it is: '"', '\\', a control
+    // character or a byte >= 0x80 (checked one by one below). Strings are mostly plain ASCII
+    // (tokens, URLs), and an access token can be kilobytes long: 16 bytes at a time where the
+    // CPU allows (SSE2 is part of x86-64).
+    static const char *skipPlain(const char *p, const char *end)
+    {
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i space = _mm_set1_epi8(0x20);
+        while (end - p >= 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            // Signed: bytes >= 0x80 are negative, so "less than 0x20" takes them too.
+            const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                                 _mm_cmplt_epi8(v, space));
+            const int mask = _mm_movemask_epi8(special);
+            if (mask)
+                return p + __builtin_ctz(unsigned(mask));
+            p += 16;
+        }
+#endif
+        while (p != end) {
+            const auto c = uchar(*p);
+            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
+                break;
+            ++p;
+        }
+        return p;
+    }
+
     // Parses a string; when out is set, stores its unescaped UTF-8 value.
     bool parseString(QByteArray *out)
     {
         ++m_p; // '"'
         while (true) {
+            const char *plainEnd = skipPlain(m_p, m_end);
+            if (out)
+                out->append(m_p, plainEnd - m_p);
+            m_p = plainEnd;
             if (m_p == m_end)
                 return fail("unterminated string");
             const auto c = uchar(*m_p);

@@ -8,21 +8,22 @@ QByteArray encode(const QString &text, bool strict)
 {
     static const char hex[] = "0123456789ABCDEF";
     const QByteArray utf8 = text.toUtf8();
-    QByteArray out;
-    out.reserve(utf8.size() * 3);
+    QByteArray out(utf8.size() * 3, Qt::Uninitialized);
+    char *o = out.data();
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')
             || (!strict && (u == '*' || u == '-' || u == '.' || u == '_'))) {
-            out.append(c);
+            *o++ = c;
         } else if (u == ' ') {
-            out.append('+');
+            *o++ = '+';
         } else {
-            out.append('%');
-            out.append(hex[u >> 4]);
-            out.append(hex[u & 0xF]);
+            *o++ = '%';
+            *o++ = hex[u >> 4];
+            *o++ = hex[u & 0xF];
         }
     }
+    out.truncate(o - out.constData());
     return out;
 }
 } // namespace

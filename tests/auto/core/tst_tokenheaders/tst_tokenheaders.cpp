@@ -8,6 +8,7 @@
 //   (InvalidMember / UnsupportedTokenType, category InvalidResponse) and never reaches a header;
 //   tokens the application passes in are checked before any request (usage error).
 #include "testhttpserver.h"
+#include "protocol/tokensyntax_p.h"
 #include "waitfinished.h"
 
 #include <oauth4qt/client.h>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void userInfoDPoPWithoutKeyIsUsageError();
     void userInfoBearerToken();
     void resourceRequestDPoPNeverBearer();
+    void b64TokenGrammar();
     void receivedTokenSyntax_data();
     void receivedTokenSyntax();
     void hostileTokenNeverReachesResourceServer();
@@ -245,6 +247,52 @@ void tst_TokenHeaders::resourceRequestDPoPNeverBearer()
     QCOMPARE(request.header("authorization"), QByteArray("DPoP at-1"));
     QCOMPARE(proofClaims(request.header("dpop")).value(QLatin1String("ath")).toString(),
              QString::fromLatin1(DPoPKey::accessTokenHash(QStringLiteral("at-1"))));
+}
+
+// isB64Token() against the grammar written out (RFC 6750 2.1), for every UTF-16 code unit at the
+// start, in the middle and at the end of a token, and for padding in and after it.
+void tst_TokenHeaders::b64TokenGrammar()
+{
+    auto tokenChar = [](char16_t c) {
+        return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-'
+            || c == u'.' || c == u'_' || c == u'~' || c == u'+' || c == u'/';
+    };
+    int accepted = 0;
+    for (uint u = 0; u <= 0xFFFF; ++u) {
+        const QChar ch{ char16_t(u) };
+        const bool ok = tokenChar(char16_t(u));
+        accepted += ok;
+        const QString alone(ch);
+        QVERIFY2(isB64Token(alone) == ok, qPrintable(QString::number(u, 16)));
+        // At the start, in the middle and at the end of short and of long tokens (the long
+        // ones are checked eight characters at a time): every lane of a block and the tail.
+        for (const qsizetype length : { 6, 19 }) {
+            const QString base = QString(length, u'x');
+            for (const qsizetype at : { qsizetype(0), qsizetype(3), qsizetype(7), qsizetype(8), qsizetype(13), length }) {
+                if (at > length)
+                    continue;
+                const QString token = base.left(at) + ch + base.mid(at);
+                const bool expected = ok || (u == u'=' && at == length);
+                if (isB64Token(token) != expected || isB64Token(QString(token + QStringLiteral("=="))) != expected)
+                    QFAIL(qPrintable(QStringLiteral("U+%1 at %2 of %3").arg(u, 4, 16, QLatin1Char('0')).arg(at).arg(length + 1)));
+            }
+        }
+    }
+    QCOMPARE(accepted, 26 + 26 + 10 + 6);
+    QVERIFY(!isB64Token(QString()));
+    QVERIFY(!isB64Token(QStringLiteral("=")));
+    QVERIFY(!isB64Token(QStringLiteral("a=b")));
+    QVERIFY(isB64Token(QStringLiteral("a===")));
+    // A long token (a JWT access token is often kilobytes) with one bad character anywhere.
+    const QString jwt = QString(2000, u'x') + QStringLiteral(".y_z-~+/");
+    QVERIFY(isB64Token(jwt));
+    for (const qsizetype at : { qsizetype(0), qsizetype(1), qsizetype(999), jwt.size() - 1 }) {
+        QString bad = jwt;
+        bad[at] = u'\n';
+        QVERIFY2(!isB64Token(bad), qPrintable(QString::number(at)));
+        bad[at] = QChar(char16_t(u'A' + 0x100)); // a code unit whose low byte is a token character
+        QVERIFY2(!isB64Token(bad), qPrintable(QString::number(at)));
+    }
 }
 
 void tst_TokenHeaders::receivedTokenSyntax_data()

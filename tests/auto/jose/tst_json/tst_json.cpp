@@ -14,6 +14,7 @@ private Q_SLOTS:
     void accepts();
     void rejects_data();
     void rejects();
+    void everyPositionInLongStrings();
     void depthLimit();
     void detailDoesNotEchoInput();
 };
@@ -143,6 +144,64 @@ void tst_Json::rejects()
     QVERIFY(object.isEmpty());
     QCOMPARE(error.code(), ErrorCode::InvalidJson);
     QVERIFY(!error.detail().isEmpty());
+}
+
+// Strings are scanned 16 bytes at a time where the CPU allows: each special byte (quote,
+// backslash, control character, UTF-8 lead byte, invalid byte) at every position of a string
+// longer than a few blocks, in a value and in a member name (whose escapes are decoded for the
+// duplicate check), is seen exactly as the byte-at-a-time grammar sees it.
+void tst_Json::everyPositionInLongStrings()
+{
+    struct Insert
+    {
+        QByteArray bytes;   // what goes into the JSON string
+        QString value;      // its value when valid
+        bool valid;
+    };
+    const QList<Insert> inserts = {
+        { "\\\"", QStringLiteral("\""), true },
+        { "\\\\", QStringLiteral("\\"), true },
+        { "\\u0041", QStringLiteral("A"), true },
+        { "\\ud83d\\ude00", QString::fromUtf8("\xF0\x9F\x98\x80"), true },
+        { "\xC3\xA9", QString::fromUtf8("\xC3\xA9"), true },
+        { "\xE2\x82\xAC", QString::fromUtf8("\xE2\x82\xAC"), true },
+        { "\x7F", QStringLiteral("\x7F"), true },
+        { QByteArray("\x00", 1), {}, false },
+        { "\x1F", {}, false },
+        { "\n", {}, false },
+        { "\xFF", {}, false },
+        { "\xC3", {}, false },
+        { "\x80", {}, false },
+        { "\\x", {}, false },
+        { "\"", {}, false }, // ends the string early: what follows is not JSON
+    };
+    for (int length : { 0, 1, 15, 16, 17, 31, 32, 33, 47, 70 }) {
+        for (int at = 0; at <= length; ++at) {
+            for (const Insert &insert : inserts) {
+                const QByteArray plain(length, 'x');
+                const QByteArray string = plain.left(at) + insert.bytes + plain.mid(at);
+                const QString value = QString::fromLatin1(plain.left(at)) + insert.value + QString::fromLatin1(plain.mid(at));
+                const QString where = QStringLiteral("length %1 at %2 insert %3").arg(length).arg(at).arg(QString::fromLatin1(insert.bytes.toHex()));
+                {
+                    Error error;
+                    const QJsonObject o = Json::parseObject("{\"v\":\"" + string + "\"}", &error);
+                    QVERIFY2(bool(error) == !insert.valid, qPrintable(where));
+                    if (insert.valid)
+                        QVERIFY2(o.value(QLatin1String("v")).toString() == value, qPrintable(where));
+                }
+                if (insert.valid && !value.contains(u'"') && !value.contains(u'\\')) {
+                    // As a member name next to the same name written without escapes: a duplicate.
+                    const QByteArray unescaped = value.toUtf8();
+                    Error error;
+                    Json::parseObject("{\"" + unescaped + "\":1,\"" + string + "\":2}", &error);
+                    QVERIFY2(error.code() == ErrorCode::InvalidJson, qPrintable(where));
+                    Error ok;
+                    Json::parseObject("{\"" + unescaped + "y\":1,\"" + string + "\":2}", &ok);
+                    QVERIFY2(!ok, qPrintable(where));
+                }
+            }
+        }
+    }
 }
 
 void tst_Json::depthLimit()
