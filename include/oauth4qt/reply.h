@@ -21,7 +21,8 @@ class ReplyPrivate;
     A reply emits finished() exactly once, always asynchronously (never inside the call that
     created it), on success and on failure alike; error() then tells which. abort() ends it at
     once with a Cancelled error (finished() is emitted from abort()). The reply is a child of
-    the Client that created it: delete it (deleteLater()) once you have read it.
+    the Client that created it: delete it (deleteLater()) once you have read it. A finished
+    reply holds the spent objects of its HTTP exchange (a few KiB) until it is deleted.
 
     Deleting a reply ends it silently at any stage (before its request left, in flight, while
     a signature is being checked, inside its own finished() handler): no finished(), and no

@@ -118,7 +118,7 @@ void ClientPrivate::send(Reply *reply, RequestBuilder build, ResponseHandler onR
             if (!guard || guard->isFinished())
                 return;
             ReplyPrivate *rd = ReplyPrivate::get(guard);
-            rd->setCall(nullptr);
+            rd->keepFinishedCall();
             if (error) {
                 rd->finish(error);
                 return;

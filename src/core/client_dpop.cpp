@@ -148,7 +148,7 @@ ResourceReply *Client::resourceRequest(const QByteArray &method, const QUrl &url
         if (!guard || guard->isFinished())
             return;
         ReplyPrivate *rd = ReplyPrivate::get(guard);
-        rd->setCall(nullptr);
+        rd->keepFinishedCall();
         if (error) {
             rd->finish(error);
             return;

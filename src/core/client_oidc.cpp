@@ -383,7 +383,7 @@ JsonReply *Client::discoverProtectedResource(const QUrl &resourceUrl, const QUrl
     ReplyPrivate::get(reply)->setCall(d->transport->send(request, [guard, resourceUrl, insecure](const HttpResponse &response, const Error &error) {
         if (!guard || guard->isFinished())
             return;
-        ReplyPrivate::get(guard)->setCall(nullptr);
+        ReplyPrivate::get(guard)->keepFinishedCall();
         Error e = error;
         QJsonObject json;
         if (!e)

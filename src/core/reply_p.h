@@ -24,6 +24,15 @@ public:
     void finishLater(const Error &error);
     //! The HTTP call currently under way (aborted with the reply).
     void setCall(HttpCall *call) { m_call = call; }
+    //! From the call's callback: the call is done, and the reply keeps it (and its spent
+    //! QNetworkReply) until the reply itself is deleted, so that the application's deleteLater()
+    //! of the reply frees both, without an event of their own.
+    void keepFinishedCall()
+    {
+        if (HttpCall *call = m_call)
+            call->adoptBy(q);
+        m_call = nullptr;
+    }
     //! Extra clean-up to run on abort (e.g. stop a timer of a multi-step operation).
     void setAbortHandler(std::function<void()> handler) { m_abortHandler = std::move(handler); }
 

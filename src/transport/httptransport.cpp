@@ -234,6 +234,7 @@ struct HttpCall::Private
     bool tlsErrorsSeen = false;
     bool insideSend = false;     // send() has not returned yet
     bool metaDataSeen = false;   // of the current attempt's reply
+    bool adopted = false;        // the callback gave this finished call to an owner (adoptBy())
     bool finishQueued = false;   // a failure inside send(), reported from the event loop
     int attempts = 0;
     // settings snapshot taken in send()
@@ -283,6 +284,14 @@ void HttpCall::timerEvent(QTimerEvent *event)
 bool HttpCall::isFinished() const
 {
     return d->finished;
+}
+
+void HttpCall::adoptBy(QObject *owner)
+{
+    if (!d->finished || !owner)
+        return;
+    d->adopted = true;
+    setParent(owner);
 }
 
 void HttpCall::abort()
@@ -353,6 +362,8 @@ void HttpCall::finish(const HttpResponse &response, const Error &error)
         callback(response, error);
     if (!self)
         return; // deleted by the callback's owner, with the spent reply (~HttpCall)
+    if (d->adopted)
+        return; // the owner deletes it (and the spent reply, ~HttpCall)
     if (QNetworkReply *spent = d->spentReply.data()) {
         // One deferred deletion instead of two: this call goes with its reply (a QNetworkReply
         // is never deleted inside its own signal, hence deleteLater).

@@ -114,7 +114,8 @@ OAUTH4QT_TESTS_EXPORT QString originOf(const QUrl &url);
 class HttpTransport;
 
 //! A request under way. Owned by the transport (a child of it) while it runs; after the
-//! callback ran it is deleted from the event loop (together with its QNetworkReply).
+//! callback ran it is deleted from the event loop (together with its QNetworkReply), unless the
+//! callback gave it to an owner (adoptBy()).
 //! Destroying it, or the transport, ends the request without callback.
 class OAUTH4QT_TESTS_EXPORT HttpCall : public QObject
 {
@@ -128,6 +129,12 @@ public:
     //! callback must not touch it). Safe to call at any time; nothing happens once finished.
     void cancel();
     bool isFinished() const;
+    /*!
+        Only from inside the callback: \a owner takes this finished call (and its spent
+        QNetworkReply) and deletes it with itself, instead of the call deleting itself from the
+        event loop. Nothing happens when the call is still running.
+    */
+    void adoptBy(QObject *owner);
 
 protected:
     void timerEvent(QTimerEvent *event) override;

@@ -81,6 +81,8 @@ private Q_SLOTS:
     void deleteClientFromReplyHandler();
     void deleteClientWithRepliesInFlight();
     void reparentedReplyOutlivesClient();
+    void finishedReplyFreesItsHttpObjects_data();
+    void finishedReplyFreesItsHttpObjects();
 
     // AuthorizationCodeFlow
     void codeFlow_data();
@@ -415,6 +417,63 @@ void tst_Lifetimes::reparentedReplyOutlivesClient()
     QCOMPARE(reply->error().code(), ErrorCode::InvalidState);
     settle();
     QCOMPARE(finished.size(), 1);
+}
+
+// A finished reply keeps its spent HTTP call (and that call's QNetworkReply) and frees both when
+// it is deleted: whether from the event loop, synchronously inside its own finished handler (the
+// QNetworkReply is then still emitting, and goes from the event loop), after the application's
+// manager, or after the Client. Nothing is left in the manager, nothing is freed twice.
+void tst_Lifetimes::finishedReplyFreesItsHttpObjects_data()
+{
+    QTest::addColumn<QString>("how");
+    for (const char *how : { "deleteLater", "delete inside finished", "manager deleted first", "client deleted first" })
+        QTest::newRow(how) << QString::fromLatin1(how);
+}
+
+void tst_Lifetimes::finishedReplyFreesItsHttpObjects()
+{
+    QFETCH(QString, how);
+    auto *manager = new QNetworkAccessManager;
+    QPointer<QNetworkAccessManager> managerGuard(manager);
+    Client *client = newClient();
+    client->setNetworkAccessManager(manager);
+    QObject holder;
+    QPointer<TokenReply> reply = client->requestClientCredentials();
+    reply->setParent(&holder);
+    QPointer<QNetworkReply> networkReply;
+    connect(manager, &QNetworkAccessManager::finished, this, [&](QNetworkReply *r) { networkReply = r; });
+    connect(reply.data(), &Reply::finished, this, [&] {
+        ++m_callbacks;
+        if (how == QLatin1String("delete inside finished"))
+            delete reply.data();
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(m_callbacks, 1, 10000);
+    if (how != QLatin1String("delete inside finished"))
+        QVERIFY(networkReply);
+    if (how == QLatin1String("deleteLater")) {
+        QVERIFY(!reply->error());
+        QCOMPARE(reply->tokens().accessToken(), QStringLiteral("at-1"));
+        QTest::qWait(20);
+        QVERIFY(networkReply); // kept by the finished reply until the reply goes
+        reply->deleteLater();
+    } else if (how == QLatin1String("manager deleted first")) {
+        delete manager;
+        QVERIFY(!networkReply);
+        delete reply.data();
+    } else if (how == QLatin1String("client deleted first")) {
+        delete client;
+        QVERIFY(reply);
+        QVERIFY(!reply->error());
+        delete reply.data();
+    }
+    settle();
+    QVERIFY(!reply);
+    QVERIFY(!networkReply);
+    if (managerGuard)
+        QVERIFY(managerGuard->findChildren<QNetworkReply *>().isEmpty());
+    QCOMPARE(m_callbacks, 1);
+    delete m_client.data();
+    delete managerGuard.data();
 }
 
 // ---- AuthorizationCodeFlow ---------------------------------------------------------------------
