@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include <oauth4qt/clientconfig.h>
+#include "protocol/sharedempty_p.h"
 
 namespace OAuth4Qt {
 
@@ -62,17 +63,7 @@ ClientConfig::AuthMethod ClientConfig::authMethodFromName(const QString &name, b
     return AuthMethod::Automatic;
 }
 
-namespace {
-// Every default-constructed ClientConfig shares one empty instance until it is first written to
-// (QSharedDataPointer copies on write): an empty value allocates nothing.
-QSharedDataPointer<ClientConfigData> emptyClientConfig()
-{
-    static const QSharedDataPointer<ClientConfigData> empty(new ClientConfigData);
-    return empty;
-}
-} // namespace
-
-ClientConfig::ClientConfig() : d(emptyClientConfig()) {}
+ClientConfig::ClientConfig() : d(sharedEmptyData<ClientConfigData>()) {}
 
 ClientConfig::ClientConfig(const QString &clientId, const QString &clientSecret)
     : d(new ClientConfigData)

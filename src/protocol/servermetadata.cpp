@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include <oauth4qt/servermetadata.h>
+#include "protocol/sharedempty_p.h"
 
 #include "jsonmembers_p.h"
 
@@ -52,17 +53,7 @@ const char *const boolMembers[] = {
 
 } // namespace
 
-namespace {
-// Every default-constructed ServerMetadata shares one empty instance until it is first written to
-// (QSharedDataPointer copies on write): an empty value allocates nothing.
-QSharedDataPointer<ServerMetadataData> emptyServerMetadata()
-{
-    static const QSharedDataPointer<ServerMetadataData> empty(new ServerMetadataData);
-    return empty;
-}
-} // namespace
-
-ServerMetadata::ServerMetadata() : d(emptyServerMetadata()) {}
+ServerMetadata::ServerMetadata() : d(sharedEmptyData<ServerMetadataData>()) {}
 ServerMetadata::ServerMetadata(const ServerMetadata &other) = default;
 ServerMetadata::ServerMetadata(ServerMetadata &&other) noexcept = default;
 ServerMetadata &ServerMetadata::operator=(const ServerMetadata &other) = default;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include <oauth4qt/tokenresponse.h>
+#include "protocol/sharedempty_p.h"
 
 namespace OAuth4Qt {
 
@@ -18,17 +19,7 @@ public:
     QJsonObject json;
 };
 
-namespace {
-// Every default-constructed TokenResponse shares one empty instance until it is first written to
-// (QSharedDataPointer copies on write): an empty value allocates nothing.
-QSharedDataPointer<TokenResponseData> emptyTokenResponse()
-{
-    static const QSharedDataPointer<TokenResponseData> empty(new TokenResponseData);
-    return empty;
-}
-} // namespace
-
-TokenResponse::TokenResponse() : d(emptyTokenResponse()) {}
+TokenResponse::TokenResponse() : d(sharedEmptyData<TokenResponseData>()) {}
 TokenResponse::TokenResponse(const TokenResponse &other) = default;
 TokenResponse::TokenResponse(TokenResponse &&other) noexcept = default;
 TokenResponse &TokenResponse::operator=(const TokenResponse &other) = default;
